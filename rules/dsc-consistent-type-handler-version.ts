@@ -1,0 +1,46 @@
+import { knownString } from '../src/expression';
+import { defineRule } from '../src/engine';
+import { CONSISTENCY_DEFAULTS, CONSISTENCY_SCHEMA, consistencyRule } from './shared/consistency';
+
+/** "2.09" and "2.9" are the same version; a JSON number 2.20 is what ARM sees: 2.2. */
+function normalizeVersion(text: string): string {
+  return /^\d+(\.\d+)*$/.test(text) ? text.split('.').map(Number).join('.') : text;
+}
+
+/** Higher version first; non-numeric text sorts after numbers. */
+function compareVersions(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (Number.isNaN(difference)) return a.localeCompare(b);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+const consistency = consistencyRule((dsc, context) => {
+  const node = dsc.typeHandlerVersion?.value;
+  if (!node) return undefined;
+  const value = context.model.evaluate(node);
+  const text = value.kind === 'number' ? String(value.value) : knownString(value)?.trim();
+  if (!text) return undefined;
+  const normalized = normalizeVersion(text);
+  return { value: normalized, shown: JSON.stringify(normalized), filePath: context.filePath, location: context.source.locationOfNode(node) };
+}, compareVersions);
+
+export default defineRule({
+  meta: {
+    id: 'dsc-consistent-type-handler-version',
+    type: 'suggestion',
+    severity: 'warn',
+    docs: { description: 'Require every DSC extension in a file (or in the run) to use the same typeHandlerVersion.' },
+    messages: {
+      differs: 'typeHandlerVersion {{value}} differs from {{expected}}, which {{count}} other DSC extension(s) use (first at {{where}}).',
+    },
+    schema: CONSISTENCY_SCHEMA,
+    defaultOptions: CONSISTENCY_DEFAULTS,
+  },
+  create: consistency.create,
+  finishRun: consistency.finishRun,
+});

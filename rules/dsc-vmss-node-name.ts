@@ -1,0 +1,48 @@
+import { contains } from '../src/parse';
+import { describeOrigin, knownString, possibleValues } from '../src/expression';
+import { defineRule } from '../src/engine';
+
+/**
+ * A scale set applies one model to every instance, and instance names are generated, so the
+ * DSC configuration must target `localhost`.
+ */
+export default defineRule({
+  meta: {
+    id: 'dsc-vmss-node-name',
+    type: 'problem',
+    severity: 'error',
+    fixable: true,
+    docs: { description: 'Require the nodeName configuration argument of a scale set DSC extension to be "localhost".' },
+    messages: {
+      notLocalhost:
+        'Scale set DSC nodeName is {{value}}{{source}}; every instance applies the same configuration, so use "localhost".',
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      dscExtension(dsc) {
+        if (dsc.extension.targetKind !== 'scaleSet') return;
+        for (const argument of dsc.configurationArguments) {
+          if (argument.name.toLowerCase() !== 'nodename' || !argument.value) continue;
+          const value = context.model.evaluate(argument.value);
+          // Report only when every value it can take is a known name other than localhost.
+          const names = possibleValues(value)?.map(knownString);
+          if (!names?.length || names.some((n) => n === undefined || n.toLowerCase() === 'localhost')) continue;
+          const origin = describeOrigin(value);
+          const node = argument.value;
+          context.report({
+            node,
+            messageId: 'notLocalhost',
+            data: {
+              value: [...new Set(names)].map((n) => JSON.stringify(n)).join(' or '),
+              source: origin ? ` (from ${origin})` : '',
+            },
+            // Only a value written inside this extension is fixed: a shared variable may serve others.
+            fix: contains(dsc.extension.node, node) ? (fixer) => fixer.replaceText(node, '"localhost"') : undefined,
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,15 @@
+import type { RuleModule } from '../src/engine';
+import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
+import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
+import dscExtensionPlacement from './dsc-extension-placement';
+import dscSasToken from './dsc-sas-token';
+import dscVmssNodeName from './dsc-vmss-node-name';
+
+/** Every built-in rule, sorted by id. */
+export const builtInRules: readonly RuleModule[] = [
+  dscConsistentAutoUpgrade,
+  dscConsistentTypeHandlerVersion,
+  dscExtensionPlacement,
+  dscSasToken,
+  dscVmssNodeName,
+];

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+import { main } from './main';
+
+void main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: process.stdout.isTTY === true,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+}).then((code) => {
+  process.exitCode = code;
+});

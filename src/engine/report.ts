@@ -1,0 +1,85 @@
+import type { SourceFile, SourceLocation } from '../parse';
+import type { Fix, LintMessage, LintResult, RuleMeta } from './types';
+
+/** Replace `{{ name }}` placeholders; unknown names are left in place, as ESLint does. */
+export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+export function messageText(meta: RuleMeta, messageId: string, data: Record<string, string | number> | undefined): string {
+  const template = (meta.messages as Record<string, string>)[messageId];
+  if (template === undefined) throw new Error(`Rule '${meta.id}' reported unknown messageId '${messageId}'`);
+  return interpolate(template, data);
+}
+
+/** A message as found, with its fix still to be computed. */
+export interface PendingMessage {
+  message: LintMessage;
+  computeFix?: () => Fix;
+}
+
+/** Messages for syntax errors: one fatal message each, at the error's position. */
+export function parseErrorMessages(source: SourceFile): PendingMessage[] {
+  return source.errors.map((error) => ({
+    message: {
+      ruleId: null,
+      severity: 2,
+      fatal: true,
+      message: `Parsing error: ${error.message}`,
+      ...source.locationOf(error.offset, error.length),
+    },
+  }));
+}
+
+export function locatedMessage(
+  ruleId: string,
+  severity: 1 | 2,
+  meta: RuleMeta,
+  messageId: string,
+  data: Record<string, string | number> | undefined,
+  location: SourceLocation,
+): LintMessage {
+  return { ruleId, severity, message: messageText(meta, messageId, data), messageId, ...location };
+}
+
+export function compareMessages(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+}
+
+/** A result with ESLint's counters. */
+export function makeResult(filePath: string, messages: LintMessage[], fixable: (m: LintMessage) => boolean, output?: string): LintResult {
+  const result: LintResult = {
+    filePath,
+    messages,
+    errorCount: 0,
+    warningCount: 0,
+    fatalErrorCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  };
+  for (const message of messages) {
+    if (message.severity === 2) {
+      result.errorCount++;
+      if (message.fatal) result.fatalErrorCount++;
+      if (fixable(message)) result.fixableErrorCount++;
+    } else {
+      result.warningCount++;
+      if (fixable(message)) result.fixableWarningCount++;
+    }
+  }
+  if (output !== undefined) result.output = output;
+  return result;
+}
+
+/** Add messages found after the result was made (the cross-file phase; never fixable). */
+export function appendMessages(result: LintResult, extra: readonly LintMessage[]): LintResult {
+  if (extra.length === 0) return result;
+  const errors = extra.filter((m) => m.severity === 2).length;
+  return {
+    ...result,
+    messages: [...result.messages, ...extra].sort(compareMessages),
+    errorCount: result.errorCount + errors,
+    warningCount: result.warningCount + extra.length - errors,
+  };
+}

@@ -1,0 +1,132 @@
+import type { ComputeTarget, DscExtension, Extension, FileModel, Misplacement, Resource, Template } from '../model';
+import type { JsonNodeBase, SourceFile, SourceLocation } from '../parse';
+import type { RuleFixer } from './rule-fixer';
+
+/** ESLint numbering: 0 off, 1 warn, 2 error. */
+export type Severity = 0 | 1 | 2;
+export type SeverityName = 'off' | 'warn' | 'error';
+
+/** A text edit against the original text: 0-based offsets, end exclusive. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+export interface LintMessage {
+  /** Null for a file that does not parse. */
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  messageId?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: Fix;
+  fatal?: true;
+}
+
+/** One file's outcome; field names follow ESLint so formatters and users' habits carry over. */
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The fixed text, present only when fixes changed it. */
+  output?: string;
+}
+
+export interface RuleMeta<MessageId extends string = string> {
+  id: string;
+  type: 'problem' | 'suggestion';
+  /** Severity in the recommended set (what applies without configuration). */
+  severity: 'error' | 'warn';
+  fixable?: boolean;
+  docs: { description: string };
+  messages: Record<MessageId, string>;
+  /** JSON Schema for each position of the options array; [] means no options. */
+  schema: object[];
+  defaultOptions?: unknown[];
+}
+
+/** Model events a rule can listen to; `…:exit` fires after the node's children. */
+export interface RuleListeners {
+  file?(model: FileModel): void;
+  'file:exit'?(model: FileModel): void;
+  template?(template: Template): void;
+  'template:exit'?(template: Template): void;
+  resource?(resource: Resource): void;
+  'resource:exit'?(resource: Resource): void;
+  virtualMachine?(target: ComputeTarget): void;
+  scaleSet?(target: ComputeTarget): void;
+  extension?(extension: Extension): void;
+  dscExtension?(dsc: DscExtension): void;
+  misplacedExtension?(misplacement: Misplacement): void;
+}
+
+export type RuleEvent = keyof RuleListeners;
+
+/** Where a problem is: a node (a value, a property key, an object), or a location already computed. */
+export type ReportTarget = { node: JsonNodeBase; location?: never } | { location: SourceLocation; node?: never };
+
+export type ReportDescriptor<MessageId extends string = string> = ReportTarget & {
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  /**
+   * The fix, computed only when fixes are wanted. Give one only when a safe fix exists: the
+   * decision belongs at report time, so fixable counts are right without computing fixes.
+   */
+  fix?: (fixer: RuleFixer) => Fix | Fix[];
+};
+
+export interface RuleContext<MessageId extends string = string> {
+  readonly id: string;
+  /** The rule's options, defaults filled in. */
+  readonly options: readonly unknown[];
+  readonly filePath: string;
+  readonly model: FileModel;
+  readonly source: SourceFile;
+  report(descriptor: ReportDescriptor<MessageId>): void;
+  /**
+   * Keep data about this file for the rule's cross-file phase (`finishRun`). Each call replaces
+   * what this file kept before, so re-linting a file during --fix does not count it twice.
+   */
+  keepForRun(data: unknown): void;
+}
+
+/** A problem found in the cross-file phase, in a file linted earlier in the run. */
+export interface RunReport<MessageId extends string = string> {
+  filePath: string;
+  location: SourceLocation;
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+}
+
+export interface RunContext<MessageId extends string = string> {
+  /** The directory the run started in, for paths in messages. */
+  readonly cwd: string;
+  /** What each file kept with keepForRun, in the order the files were linted. */
+  kept<T>(): ReadonlyArray<{ filePath: string; data: T }>;
+  report(report: RunReport<MessageId>): void;
+}
+
+export interface RuleModule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  create(context: RuleContext<MessageId>): RuleListeners;
+  /** Cross-file phase: runs once after every file, with what each file kept for the run. */
+  finishRun?(context: RunContext<MessageId>): void;
+}
+
+/** Identity helper that keeps the message ids typed. */
+export function defineRule<MessageId extends string>(rule: RuleModule<MessageId>): RuleModule<MessageId> {
+  return rule;
+}
+
+/** Severity and options of one rule for one file. */
+export interface RuleSetting {
+  severity: Severity;
+  options: unknown[];
+}

@@ -1,0 +1,196 @@
+import type { JsonValue } from '../parse/json-nodes';
+import type { CallExpression, Expression } from './ast';
+import { callBuiltIn } from './functions';
+import { parseTemplateString } from './parser';
+import { isSecretParameter, type ParameterDeclaration, type Scope, type VariableDeclaration } from './scope';
+import {
+  mergeProvenance,
+  NO_PROVENANCE,
+  stringOf,
+  unknown,
+  valueKey,
+  withProvenance,
+  type AbstractValue,
+} from './values';
+
+/** At most this many argument combinations are expanded when arguments are choices. */
+const MAX_COMBINATIONS = 16;
+
+/**
+ * Partial evaluator for template values. Results are memoised per node: a node always belongs to
+ * one template, so it is always evaluated in the same scope. Reference cycles are unknown.
+ */
+export class Evaluator {
+  private readonly nodeValues = new WeakMap<JsonValue, AbstractValue>();
+  private readonly declarationValues = new WeakMap<ParameterDeclaration | VariableDeclaration, AbstractValue>();
+  private readonly inProgress = new Set<object>();
+
+  /** The value of a JSON node (which may be or contain expressions) evaluated in `scope`. */
+  evaluate(node: JsonValue, scope: Scope): AbstractValue {
+    const cached = this.nodeValues.get(node);
+    if (cached) return cached;
+    if (this.inProgress.has(node)) return unknown('cycle');
+    this.inProgress.add(node);
+    try {
+      const value = this.evaluateUncached(node, scope);
+      this.nodeValues.set(node, value);
+      return value;
+    } finally {
+      this.inProgress.delete(node);
+    }
+  }
+
+  private evaluateUncached(node: JsonValue, scope: Scope): AbstractValue {
+    switch (node.kind) {
+      case 'string': {
+        const parsed = parseTemplateString(node.value);
+        if (parsed.kind === 'literal') return stringOf([parsed.value]);
+        if (!parsed.expression || parsed.errors.length > 0) return unknown(`invalid(${node.value})`);
+        return this.evaluateExpression(parsed.expression, scope);
+      }
+      case 'number':
+        return { kind: 'number', value: node.value, ...NO_PROVENANCE };
+      case 'boolean':
+        return { kind: 'boolean', value: node.value, ...NO_PROVENANCE };
+      case 'null':
+        return { kind: 'null', ...NO_PROVENANCE };
+      case 'array':
+        return { kind: 'array', items: node.items.map((item) => this.evaluate(item, scope)), ...NO_PROVENANCE };
+      case 'object': {
+        const members = new Map<string, { key: string; value: AbstractValue }>();
+        for (const property of node.properties) {
+          if (!property.value) continue;
+          members.set(property.key.value.toLowerCase(), { key: property.key.value, value: this.evaluate(property.value, scope) });
+        }
+        return { kind: 'object', members, ...NO_PROVENANCE };
+      }
+    }
+  }
+
+  evaluateExpression(expression: Expression, scope: Scope): AbstractValue {
+    switch (expression.kind) {
+      case 'string':
+        return stringOf([expression.value]);
+      case 'number':
+        return { kind: 'number', value: expression.value, ...NO_PROVENANCE };
+      case 'member':
+        return member(this.evaluateExpression(expression.source, scope), expression.property);
+      case 'index': {
+        const source = this.evaluateExpression(expression.source, scope);
+        const index = this.evaluateExpression(expression.index, scope);
+        return indexInto(source, index);
+      }
+      case 'call':
+        return this.call(expression, scope);
+    }
+  }
+
+  private call(call: CallExpression, scope: Scope): AbstractValue {
+    const name = call.name.toLowerCase();
+    if (call.namespace !== undefined) {
+      const args = call.args.map((a) => this.evaluateExpression(a, scope));
+      return unknown(`${call.namespace.toLowerCase()}.${name}(${args.map(valueKey).join(',')})`, mergeProvenance(args));
+    }
+    if (name === 'parameters' || name === 'variables') return this.reference(name, call, scope);
+    if (name === 'if') return this.conditional(call, scope);
+    const args = call.args.map((a) => this.evaluateExpression(a, scope));
+    return expandChoices(args, (values) => callBuiltIn(name, values, `${name}(${values.map(valueKey).join(',')})`));
+  }
+
+  private conditional(call: CallExpression, scope: Scope): AbstractValue {
+    const [conditionExpression, whenTrue, whenFalse] = call.args;
+    if (!conditionExpression || !whenTrue || !whenFalse) return unknown('if()');
+    const condition = this.evaluateExpression(conditionExpression, scope);
+    if (condition.kind === 'boolean') return this.evaluateExpression(condition.value ? whenTrue : whenFalse, scope);
+    const options = [this.evaluateExpression(whenTrue, scope), this.evaluateExpression(whenFalse, scope)];
+    return { kind: 'choice', options, ...mergeProvenance(options) };
+  }
+
+  private reference(kind: 'parameters' | 'variables', call: CallExpression, scope: Scope): AbstractValue {
+    const [nameArgument] = call.args;
+    const nameValue = nameArgument ? this.evaluateExpression(nameArgument, scope) : undefined;
+    const name = nameValue?.kind === 'string' && nameValue.parts.length === 1 ? nameValue.parts[0] : undefined;
+    if (typeof name !== 'string') return unknown(`${kind}(?)`, nameValue ?? NO_PROVENANCE);
+    if (kind === 'parameters') {
+      const declaration = scope.parameters.get(name.toLowerCase());
+      return declaration ? this.parameterValue(declaration) : unknown(`parameters('${name.toLowerCase()}')#${scope.id}`);
+    }
+    const declaration = scope.variables.get(name.toLowerCase());
+    return declaration ? this.variableValue(declaration) : unknown(`variables('${name.toLowerCase()}')#${scope.id}`);
+  }
+
+  /** The value a parameter takes: what the parent deployment passes, else its default value. */
+  parameterValue(declaration: ParameterDeclaration): AbstractValue {
+    return this.declarationValue(declaration, () => {
+      const provenance = { secret: isSecretParameter(declaration), origins: [{ kind: 'parameter' as const, name: declaration.name }] };
+      const key = `parameters('${declaration.name.toLowerCase()}')#${declaration.scope.id}`;
+      const passed = declaration.passed;
+      let value: AbstractValue;
+      if (passed === 'keyVaultReference') value = unknown(key, { secret: true, origins: [] });
+      else if (passed) value = this.evaluate(passed.value, passed.scope);
+      else if (declaration.defaultValue) value = this.evaluate(declaration.defaultValue, declaration.scope);
+      else value = unknown(key);
+      return withProvenance(value, provenance);
+    });
+  }
+
+  variableValue(declaration: VariableDeclaration): AbstractValue {
+    return this.declarationValue(declaration, () => {
+      const provenance = { secret: false, origins: [{ kind: 'variable' as const, name: declaration.name }] };
+      const value = declaration.value
+        ? this.evaluate(declaration.value, declaration.scope)
+        : unknown(`variables('${declaration.name.toLowerCase()}')#${declaration.scope.id}`);
+      return withProvenance(value, provenance);
+    });
+  }
+
+  private declarationValue(declaration: ParameterDeclaration | VariableDeclaration, compute: () => AbstractValue): AbstractValue {
+    const cached = this.declarationValues.get(declaration);
+    if (cached) return cached;
+    if (this.inProgress.has(declaration)) return unknown(`cycle(${declaration.name})`);
+    this.inProgress.add(declaration);
+    try {
+      const value = compute();
+      this.declarationValues.set(declaration, value);
+      return value;
+    } finally {
+      this.inProgress.delete(declaration);
+    }
+  }
+}
+
+/** Run `compute` over every combination of choice arguments; a choice of the results. */
+function expandChoices(args: AbstractValue[], compute: (values: AbstractValue[]) => AbstractValue): AbstractValue {
+  if (!args.some((a) => a.kind === 'choice')) return compute(args);
+  let combinations: AbstractValue[][] = [[]];
+  for (const arg of args) {
+    const options = arg.kind === 'choice' ? arg.options : [arg];
+    combinations = combinations.flatMap((prefix) => options.map((option) => [...prefix, option]));
+    if (combinations.length > MAX_COMBINATIONS) return unknown('choices', mergeProvenance(args));
+  }
+  const options = combinations.map(compute);
+  return { kind: 'choice', options, ...mergeProvenance(options) };
+}
+
+function member(source: AbstractValue, property: string): AbstractValue {
+  if (source.kind === 'object') {
+    const found = source.members.get(property.toLowerCase());
+    return found ? withProvenance(found.value, source) : unknown(`${valueKey(source)}.${property.toLowerCase()}`, source);
+  }
+  if (source.kind === 'choice') {
+    const options = source.options.map((option) => member(option, property));
+    return { kind: 'choice', options, ...mergeProvenance(options) };
+  }
+  return unknown(`${valueKey(source)}.${property.toLowerCase()}`, source);
+}
+
+function indexInto(source: AbstractValue, index: AbstractValue): AbstractValue {
+  if (source.kind === 'array' && index.kind === 'number') {
+    const item = source.items[index.value];
+    if (item) return withProvenance(item, source);
+  }
+  if (source.kind === 'object' && index.kind === 'string' && index.parts.length === 1 && typeof index.parts[0] === 'string') {
+    return member(source, index.parts[0]);
+  }
+  return unknown(`${valueKey(source)}[${valueKey(index)}]`, mergeProvenance([source, index]));
+}

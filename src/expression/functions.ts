@@ -1,0 +1,200 @@
+import {
+  knownString,
+  mergeProvenance,
+  NO_PROVENANCE,
+  stringOf,
+  toPlain,
+  unknown,
+  type AbstractValue,
+  type Provenance,
+  type UnknownValue,
+} from './values';
+
+/**
+ * Built-in functions the evaluator computes. Each receives evaluated arguments (never a choice:
+ * the evaluator expands those) and the canonical key of the call for unknown results.
+ */
+type BuiltIn = (args: AbstractValue[], key: string) => AbstractValue;
+
+/** The pieces a value contributes when it is turned into text (holes for unknown values). */
+function textParts(value: AbstractValue): (string | UnknownValue)[] {
+  switch (value.kind) {
+    case 'string':
+      return [...value.parts];
+    case 'number':
+    case 'boolean':
+      return [String(value.value)];
+    case 'unknown':
+      return [value];
+    default:
+      return [unknown(`text(${value.kind})`, value)];
+  }
+}
+
+function boolean(value: boolean): AbstractValue {
+  return { kind: 'boolean', value, ...NO_PROVENANCE };
+}
+
+/** Apply `transform` to a string's literal parts; holes become unknown values under `name`. */
+function mapText(value: AbstractValue, name: string, transform: (text: string) => string): AbstractValue {
+  if (value.kind !== 'string') return unknown(`${name}(${value.kind})`, value);
+  const parts = value.parts.map((part) => (typeof part === 'string' ? transform(part) : unknown(`${name}(${part.key})`, part)));
+  return stringOf(parts, value);
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** ARM's uri(): append to a base ending in '/', else replace what follows the base's last '/'. */
+function resolveUri(base: string, relative: string): string {
+  if (base.endsWith('/')) return relative.startsWith('/') ? base + relative.slice(1) : base + relative;
+  const afterScheme = base.indexOf('//') >= 0 ? base.indexOf('//') + 2 : 0;
+  const lastSlash = base.lastIndexOf('/');
+  if (lastSlash < afterScheme) return `${base}/${relative}`;
+  return base.slice(0, lastSlash + 1) + relative;
+}
+
+function uri(args: AbstractValue[], key: string): AbstractValue {
+  const [base, relative] = args;
+  if (!base || !relative || base.kind !== 'string' || (relative.kind !== 'string' && relative.kind !== 'unknown')) {
+    return unknown(key, mergeProvenance(args));
+  }
+  const provenance = mergeProvenance(args);
+  const relativeParts = textParts(relative);
+  const baseText = knownString(base);
+  const relativeText = knownString(relative);
+  if (baseText !== undefined && relativeText !== undefined) return stringOf([resolveUri(baseText, relativeText)], provenance);
+  if (relativeText !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(relativeText)) return stringOf([relativeText], provenance);
+  // A base with unknown parts: keep its pieces, then the relative part (what the URL contains).
+  const last = base.parts[base.parts.length - 1];
+  if (typeof last === 'string' && !last.endsWith('/')) {
+    const cut = last.lastIndexOf('/');
+    const kept = cut >= 0 ? last.slice(0, cut + 1) : last + '/';
+    return stringOf([...base.parts.slice(0, -1), kept, ...relativeParts], provenance);
+  }
+  return stringOf([...base.parts, ...relativeParts], provenance);
+}
+
+function format(args: AbstractValue[], key: string): AbstractValue {
+  const provenance = mergeProvenance(args);
+  const [template, ...values] = args;
+  const text = template ? knownString(template) : undefined;
+  if (text === undefined) return unknown(key, provenance);
+  const parts: (string | UnknownValue)[] = [];
+  const pattern = /\{\{|\}\}|\{(\d+)([,:][^}]*)?\}/g;
+  let last = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    parts.push(text.slice(last, match.index));
+    last = pattern.lastIndex;
+    if (match[0] === '{{' || match[0] === '}}') {
+      parts.push(match[0][0]!);
+      continue;
+    }
+    const value = values[Number(match[1])];
+    if (!value) return unknown(key, provenance);
+    // An alignment or format specifier ({0:D3}) changes the text in ways we do not model.
+    parts.push(...(match[2] ? [unknown(`${key}#${match[1]}`, value)] : textParts(value)));
+  }
+  parts.push(text.slice(last));
+  return stringOf(parts, provenance);
+}
+
+function concat(args: AbstractValue[], key: string): AbstractValue {
+  const provenance = mergeProvenance(args);
+  if (args.length === 0) return unknown(key, provenance);
+  if (args.some((a) => a.kind === 'array')) {
+    if (!args.every((a) => a.kind === 'array')) return unknown(key, provenance);
+    return { kind: 'array', items: args.flatMap((a) => (a.kind === 'array' ? a.items : [])), ...provenance };
+  }
+  return stringOf(args.flatMap(textParts), provenance);
+}
+
+function isEmpty(value: AbstractValue): boolean | undefined {
+  switch (value.kind) {
+    case 'null':
+      return true;
+    case 'string':
+      if (value.parts.some((p) => typeof p === 'string' && p.length > 0)) return false;
+      return value.parts.length === 0 ? true : undefined;
+    case 'array':
+      return value.items.length === 0;
+    case 'object':
+      return value.members.size === 0;
+    default:
+      return undefined;
+  }
+}
+
+function coalesce(args: AbstractValue[], key: string): AbstractValue {
+  for (const arg of args) {
+    if (arg.kind === 'null') continue;
+    if (arg.kind === 'unknown') return unknown(key, mergeProvenance(args));
+    return arg;
+  }
+  return { kind: 'null', ...NO_PROVENANCE };
+}
+
+function stringFunction(args: AbstractValue[], key: string): AbstractValue {
+  const [value] = args;
+  if (!value) return unknown(key);
+  if (value.kind === 'string') return value;
+  if (value.kind === 'number' || value.kind === 'boolean') return stringOf([String(value.value)], value);
+  return unknown(key, value);
+}
+
+function knownStrings(args: AbstractValue[], count: number): string[] | undefined {
+  const texts = args.slice(0, count).map(knownString);
+  return texts.length === count && texts.every((t) => t !== undefined) ? (texts as string[]) : undefined;
+}
+
+const BUILT_INS: Record<string, BuiltIn> = {
+  concat,
+  format,
+  uri,
+  string: stringFunction,
+  coalesce,
+  tolower: ([value], key) => (value ? mapText(value, 'tolower', (t) => t.toLowerCase()) : unknown(key)),
+  toupper: ([value], key) => (value ? mapText(value, 'toupper', (t) => t.toUpperCase()) : unknown(key)),
+  trim: (args, key) => {
+    const texts = knownStrings(args, 1);
+    return texts ? stringOf([texts[0]!.trim()], mergeProvenance(args)) : unknown(key, mergeProvenance(args));
+  },
+  replace: (args, key) => {
+    const texts = knownStrings(args, 3);
+    return texts ? stringOf([texts[0]!.split(texts[1]!).join(texts[2]!)], mergeProvenance(args)) : unknown(key, mergeProvenance(args));
+  },
+  equals: ([a, b], key) => {
+    const left = a ? toPlain(a) : undefined;
+    const right = b ? toPlain(b) : undefined;
+    return left === undefined || right === undefined ? unknown(key) : boolean(deepEqual(left, right));
+  },
+  empty: ([value], key) => {
+    const result = value ? isEmpty(value) : undefined;
+    return result === undefined ? unknown(key) : boolean(result);
+  },
+  true: () => boolean(true),
+  false: () => boolean(false),
+  null: () => ({ kind: 'null', ...NO_PROVENANCE }),
+};
+
+/** Functions whose result says something about their arguments without carrying their content. */
+const PREDICATES = new Set([
+  'equals', 'empty', 'length', 'contains', 'startswith', 'endswith', 'less', 'lessorequals', 'greater',
+  'greaterorequals', 'and', 'or', 'not', 'indexof', 'lastindexof', 'bool',
+]);
+
+/** Evaluate a built-in call on evaluated arguments; anything not modelled is unknown. */
+export function callBuiltIn(lowerName: string, args: AbstractValue[], key: string): AbstractValue {
+  const builtIn = BUILT_INS[lowerName];
+  if (builtIn) return builtIn(args, key);
+  if (lowerName.startsWith('list')) return unknown(key, { secret: true, origins: mergeProvenance(args).origins });
+  const provenance: Provenance = PREDICATES.has(lowerName) ? NO_PROVENANCE : mergeProvenance(args);
+  return unknown(key, provenance);
+}

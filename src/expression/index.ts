@@ -1,0 +1,5 @@
+export * from './ast';
+export { isExpressionText, parseTemplateString } from './parser';
+export { Evaluator } from './evaluate';
+export { isSecretParameter, type ParameterDeclaration, type Scope, type VariableDeclaration } from './scope';
+export * from './values';

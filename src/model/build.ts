@@ -1,0 +1,49 @@
+import { Evaluator, type Scope } from '../expression';
+import { getProperty, getString, type JsonNode, type JsonObject, type JsonValue, type SourceFile } from '../parse';
+import { collectExtensions } from './compute';
+import { dscView } from './dsc';
+import { findMisplacements } from './misplaced';
+import { NodeResolver } from './resolve';
+import { collectTemplates } from './templates';
+import type { DscExtension, FileModel, Template } from './types';
+
+export type DocumentKind = 'template' | 'parameters' | 'other';
+
+/**
+ * What a JSON document is (DESIGN.md "Non-templates"): a deployment template when its `$schema`
+ * names one, or, without `$schema`, when it has `resources` and `contentVersion`.
+ */
+export function classifyDocument(root: JsonValue | undefined): DocumentKind {
+  if (root?.kind !== 'object') return 'other';
+  const schema = getString(root, '$schema')?.toLowerCase();
+  if (schema !== undefined) {
+    if (schema.includes('deploymenttemplate')) return 'template';
+    if (schema.includes('deploymentparameters')) return 'parameters';
+    return 'other';
+  }
+  return getProperty(root, 'resources') && getProperty(root, 'contentVersion') ? 'template' : 'other';
+}
+
+/** Build the model of a template file whose root is an object. */
+export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel {
+  const { templates, resources } = collectTemplates(rootNode);
+  const root = templates[0]!;
+  const templateByNode = new Map<JsonNode, Template>(templates.map((t) => [t.node, t]));
+  const templateOf = (node: JsonNode): Template => {
+    for (let current: JsonNode | undefined = node; current; current = current.parent) {
+      const template = templateByNode.get(current);
+      if (template) return template;
+    }
+    return root;
+  };
+  const scopeOf = (node: JsonValue): Scope => templateOf(node).scope;
+  const evaluator = new Evaluator();
+  const evaluate = (node: JsonValue) => evaluator.evaluate(node, scopeOf(node));
+  const resolver = new NodeResolver(scopeOf);
+
+  const { computeTargets, extensions } = collectExtensions(resources, resolver, evaluate);
+  const dscExtensions = extensions.map((e) => dscView(e, resolver, evaluate)).filter((d): d is DscExtension => d !== undefined);
+  const misplacements = findMisplacements({ resources, computeTargets, dscExtensions, resolver, evaluate });
+
+  return { source, root, templates, resources, computeTargets, extensions, dscExtensions, misplacements, evaluate, templateOf };
+}
