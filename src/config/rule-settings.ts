@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import type { RuleModule, RuleSetting, Severity } from '../engine';
 
 /** A configuration mistake the user must fix: reported in one line, exit code 2. */
@@ -14,6 +14,18 @@ function severityOf(value: unknown): Severity | undefined {
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false });
+const validators = new WeakMap<RuleModule, ValidateFunction>();
+
+/** Validates a rule's options array: position i against meta.schema[i], nothing beyond. */
+function optionsValidator(rule: RuleModule): ValidateFunction {
+  let validate = validators.get(rule);
+  if (!validate) {
+    const { schema } = rule.meta;
+    validate = ajv.compile(schema.length === 0 ? { type: 'array', maxItems: 0 } : { type: 'array', items: schema, maxItems: schema.length });
+    validators.set(rule, validate);
+  }
+  return validate;
+}
 
 /** Fill option defaults: an object option takes the default's keys it does not set. */
 function withDefaults(options: unknown[], defaults: unknown[] | undefined): unknown[] {
@@ -37,8 +49,7 @@ export function settingFromEntry(rule: RuleModule, entry: RuleEntry): RuleSettin
   if (severity === undefined) {
     throw new ConfigError(`Invalid severity ${JSON.stringify(severityValue)} for rule '${rule.meta.id}': use "off", "warn" or "error"`);
   }
-  const schema = { type: 'array', items: rule.meta.schema, minItems: 0, maxItems: rule.meta.schema.length };
-  const validate = ajv.compile(schema);
+  const validate = optionsValidator(rule);
   if (!validate(options)) {
     const [error] = validate.errors ?? [];
     const where = error?.instancePath ? ` at ${error.instancePath}` : '';

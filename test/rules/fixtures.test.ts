@@ -1,0 +1,63 @@
+/**
+ * Fixture-driven rule tests. For every rule, fixtures/<rule-id>/valid/* must give no message of
+ * that rule; fixtures/<rule-id>/invalid/<name>.json(c) must give exactly the messages listed in
+ * <name>.expected.json; a fixable rule's invalid fixture with <name>.fixed.json must fix to that
+ * text, which parses and no longer has any fixable message of the rule.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rules } from '../../src/index';
+import { decodeBytes, parseSource } from '../../src/parse';
+import { lintWithRule, positions } from '../support/lint';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+const isTemplateFile = (name: string): boolean => /\.jsonc?$/.test(name) && !/\.(expected|fixed)\.jsonc?$/.test(name);
+const readText = (path: string): string => decodeBytes(readFileSync(path)).text;
+
+for (const [ruleId, rule] of rules) {
+  describe(ruleId, () => {
+    const validDir = join(FIXTURES, ruleId, 'valid');
+    const invalidDir = join(FIXTURES, ruleId, 'invalid');
+
+    it('has valid and invalid fixtures', () => {
+      expect(readdirSync(validDir).filter(isTemplateFile).length).toBeGreaterThan(0);
+      expect(readdirSync(invalidDir).filter(isTemplateFile).length).toBeGreaterThan(0);
+      const fixedOutputs = readdirSync(invalidDir).filter((name) => /\.fixed\.jsonc?$/.test(name));
+      expect(fixedOutputs.length > 0).toBe(rule.meta.fixable === true);
+    });
+
+    for (const name of existsSync(validDir) ? readdirSync(validDir).filter(isTemplateFile) : []) {
+      it(`valid/${name} gives no ${ruleId} message`, () => {
+        const result = lintWithRule(ruleId, readText(join(validDir, name)), { filePath: join(validDir, name) });
+        expect(result.fatalErrorCount).toBe(0);
+        expect(positions(result.messages)).toEqual([]);
+      });
+    }
+
+    for (const name of existsSync(invalidDir) ? readdirSync(invalidDir).filter(isTemplateFile) : []) {
+      const base = join(invalidDir, name.replace(/\.jsonc?$/, ''));
+      it(`invalid/${name} gives the expected messages`, () => {
+        const expected = JSON.parse(readFileSync(`${base}.expected.json`, 'utf8')) as unknown[];
+        const result = lintWithRule(ruleId, readText(join(invalidDir, name)), { filePath: join(invalidDir, name) });
+        expect(result.fatalErrorCount).toBe(0);
+        expect(positions(result.messages)).toEqual(expected);
+        for (const message of result.messages) {
+          expect(message.ruleId).toBe(ruleId);
+          expect(message.message).not.toMatch(/\{\{/);
+        }
+      });
+
+      const fixedPath = [`${base}.fixed.json`, `${base}.fixed.jsonc`].find((p) => existsSync(p));
+      if (rule.meta.fixable && fixedPath) {
+        it(`invalid/${name} fixes to ${fixedPath.slice(invalidDir.length + 1)}`, () => {
+          const fixed = lintWithRule(ruleId, readText(join(invalidDir, name)), { fix: true });
+          const expectedText = readText(fixedPath);
+          expect(fixed.output).toBe(expectedText);
+          expect(parseSource(expectedText).errors).toEqual([]);
+          const again = lintWithRule(ruleId, expectedText);
+          expect(again.messages.filter((m) => m.fix)).toEqual([]);
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,35 @@
+import { lintText, rules, type LintMessage, type LintResult, type RuleEntry } from '../../src/index';
+
+/** Rule entries that turn every rule off except `ruleId` (at `entry`, default its recommended severity). */
+export function onlyRule(ruleId: string, entry?: RuleEntry): Record<string, RuleEntry> {
+  const entries: Record<string, RuleEntry> = {};
+  for (const [id, rule] of rules) entries[id] = id === ruleId ? (entry ?? rule.meta.severity) : 'off';
+  return entries;
+}
+
+/** Lint `text` with one rule; throws when the text is not treated as a template. */
+export function lintWithRule(ruleId: string, text: string, options: { entry?: RuleEntry; fix?: boolean; filePath?: string } = {}): LintResult {
+  const result = lintText(text, { rules: onlyRule(ruleId, options.entry), fix: options.fix, includeFixes: true, filePath: options.filePath });
+  if (!result) throw new Error('The text was skipped as not a template');
+  return result;
+}
+
+/** Messages of one rule, as the fields tests compare. */
+export function positions(messages: readonly LintMessage[]) {
+  return messages.map(({ messageId, line, column, endLine, endColumn }) => ({ messageId, line, column, endLine, endColumn }));
+}
+
+/** A minimal deployment template around `resources` (and optional parameters/variables). */
+export function template(parts: { resources: unknown; parameters?: unknown; variables?: unknown }): string {
+  return JSON.stringify(
+    {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      ...(parts.parameters ? { parameters: parts.parameters } : {}),
+      ...(parts.variables ? { variables: parts.variables } : {}),
+      resources: parts.resources,
+    },
+    null,
+    2,
+  );
+}
