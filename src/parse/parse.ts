@@ -76,15 +76,15 @@ function buildTree(text: string): TreeBuild {
     text,
     {
       onObjectBegin: (offset) => {
-        const node: JsonObject = { kind: 'object', offset, length: 1, parent: undefined, properties: [] };
+        const node: JsonObject = { kind: 'object', offset, length: 1, parent: undefined, properties: [], index: undefined };
         attach(node);
         stack.push(node);
       },
       onObjectProperty: (name, offset, length) => {
         const container = stack[stack.length - 1];
         if (container?.kind !== 'object') return;
-        const key: JsonString = { kind: 'string', value: name, offset, length, parent: undefined };
-        const property: JsonProperty = { kind: 'property', key, value: undefined, offset, length, parent: container };
+        const key: JsonString = { kind: 'string', offset, length, parent: undefined, value: name };
+        const property: JsonProperty = { kind: 'property', offset, length, parent: container, key, value: undefined };
         key.parent = property;
         container.properties.push(property);
         build.strings.push(key);
@@ -97,14 +97,14 @@ function buildTree(text: string): TreeBuild {
       },
       onArrayEnd: close,
       onLiteralValue: (value: unknown, offset, length) => {
-        const base = { offset, length, parent: undefined };
+        // Literal objects with one key order keep the nodes monomorphic (this is the hot path).
         let node: JsonValue;
         if (typeof value === 'string') {
-          node = { ...base, kind: 'string', value };
+          node = { kind: 'string', offset, length, parent: undefined, value };
           build.strings.push(node);
-        } else if (typeof value === 'number') node = { ...base, kind: 'number', value };
-        else if (typeof value === 'boolean') node = { ...base, kind: 'boolean', value };
-        else node = { ...base, kind: 'null', value: null };
+        } else if (typeof value === 'number') node = { kind: 'number', offset, length, parent: undefined, value };
+        else if (typeof value === 'boolean') node = { kind: 'boolean', offset, length, parent: undefined, value };
+        else node = { kind: 'null', offset, length, parent: undefined, value: null };
         attach(node);
       },
       onComment: (offset, length) => {

@@ -1,0 +1,48 @@
+/**
+ * Lints every real template in ../shared/corpus/templates (when that checkout is present): no
+ * crash, and every reported position lies inside its file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintFiles, type LintReport } from '../../src/index';
+import { decodeBytes, LineIndex } from '../../src/parse';
+
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
+const describeWithCorpus = existsSync(CORPUS) ? describe : describe.skip;
+
+describeWithCorpus('the real-template corpus (../shared/corpus)', () => {
+  let report: LintReport;
+
+  beforeAll(async () => {
+    report = await lintFiles([CORPUS], { cwd: CORPUS });
+  }, 120_000);
+
+  it('lints every file as a template without crashing', () => {
+    expect(report.results.length + report.skipped.length).toBeGreaterThan(5000);
+    expect(report.skipped).toEqual([]);
+  });
+
+  it('puts every message inside its file', () => {
+    const outside: string[] = [];
+    for (const result of report.results) {
+      if (result.messages.length === 0) continue;
+      const text = decodeBytes(readFileSync(result.filePath)).text;
+      const lines = new LineIndex(text);
+      const lineLength = (line: number) => (line < lines.lineCount ? lines.lineStart(line + 1) : text.length) - lines.lineStart(line);
+      for (const m of result.messages) {
+        const inside =
+          m.line >= 1 && m.endLine <= lines.lineCount && (m.endLine > m.line || m.endColumn >= m.column) &&
+          m.column >= 1 && m.column <= lineLength(m.line) + 1 && m.endColumn <= lineLength(m.endLine) + 1;
+        if (!inside) outside.push(`${result.filePath}:${m.line}:${m.column} ${m.ruleId}`);
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('reports syntax errors only for the files that really do not parse', () => {
+    const broken = report.results.filter((r) => r.fatalErrorCount > 0);
+    // 21 corpus files are documentation snippets with placeholders ("...") or a stray rule body.
+    expect(broken.length).toBe(21);
+    expect(broken.every((r) => r.messages.every((m) => m.fatal))).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { main } from '../../src/cli/main';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI in-process in `cwd` with captured output. */
+export async function runCli(args: string[], cwd: string, options: { env?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    cwd,
+    env: options.env ?? {},
+    isTTY: options.isTTY ?? false,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
+}
+
+/** A temporary directory holding `files` (path → text or bytes). */
+export function workspace(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'armdsc-lint-'));
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(root, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  return root;
+}
