@@ -17,6 +17,8 @@ export default defineRule({
       virtualMachineProfile: `Virtual machines have no 'extensionProfile'; declare the DSC extension as ${WHERE_EXTENSIONS_GO.virtualMachine}.`,
       profileItemKey: "'{{key}}' belongs to the resource form of an extension; scale set extensionProfile items take only 'name' and 'properties'.",
       wrongParent: "A DSC extension under '{{parentType}}'; it belongs to a virtual machine or a virtual machine scale set.",
+      childTypeWithoutParent:
+        "A DSC extension of type 'extensions' outside any resource's 'resources'; nest it in a virtual machine or scale set, or use the full type with a 'parent/extension' name.",
       nameSegments: "The name of a '{{type}}' resource needs {{expected}} segments separated by '/', found {{found}}.",
       childNameSlash: "A child 'extensions' resource takes the extension name only, without '/'; the parent comes from where it is nested.",
       insideExtensionSettings: "A DSC extension inside another extension's settings is never deployed; declare it as an extension of the VM or scale set.",
@@ -38,7 +40,8 @@ export default defineRule({
             context.report({ node: reason.key, messageId: 'profileItemKey', data: { key: reason.key.value } });
             break;
           case 'child-type-under-wrong-parent':
-            context.report({ node: reason.typeNode, messageId: 'wrongParent', data: { parentType: reason.parentType ?? 'an unknown resource' } });
+            if (reason.parentType === undefined) context.report({ node: reason.typeNode, messageId: 'childTypeWithoutParent' });
+            else context.report({ node: reason.typeNode, messageId: 'wrongParent', data: { parentType: reason.parentType } });
             break;
           case 'name-segments':
             context.report({

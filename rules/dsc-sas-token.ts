@@ -78,7 +78,10 @@ export default defineRule({
 
     return {
       dscExtension(dsc) {
-        const visibleIn = (key: string, resolved: object | undefined): boolean => dsc.settings !== undefined && (!getProperty(dsc.settings, key) || resolved !== undefined);
+        // Whether settings.<key> is known to be absent or an object (not hidden in an expression).
+        const settingsValue = dsc.settingsProperty?.value;
+        const settingsKnown = !settingsValue || settingsValue.kind === 'null' || dsc.settings !== undefined;
+        const visibleIn = (key: string, resolved: object | undefined): boolean => settingsKnown && (!getProperty(dsc.settings, key) || resolved !== undefined);
         const pairs: UrlWithToken[] = [
           {
             url: dsc.configuration.url,

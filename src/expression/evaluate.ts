@@ -159,12 +159,17 @@ export class Evaluator {
   }
 }
 
+/** The alternatives of a value, with nested choices flattened. */
+function alternatives(value: AbstractValue): AbstractValue[] {
+  return value.kind === 'choice' ? value.options.flatMap(alternatives) : [value];
+}
+
 /** Run `compute` over every combination of choice arguments; a choice of the results. */
 function expandChoices(args: AbstractValue[], compute: (values: AbstractValue[]) => AbstractValue): AbstractValue {
   if (!args.some((a) => a.kind === 'choice')) return compute(args);
   let combinations: AbstractValue[][] = [[]];
   for (const arg of args) {
-    const options = arg.kind === 'choice' ? arg.options : [arg];
+    const options = alternatives(arg);
     combinations = combinations.flatMap((prefix) => options.map((option) => [...prefix, option]));
     if (combinations.length > MAX_COMBINATIONS) return unknown('choices', mergeProvenance(args));
   }

@@ -5,8 +5,10 @@ import {
   stringOf,
   toPlain,
   unknown,
+  valueKey,
   type AbstractValue,
   type Provenance,
+  type StringValue,
   type UnknownValue,
 } from './values';
 
@@ -27,7 +29,7 @@ function textParts(value: AbstractValue): (string | UnknownValue)[] {
     case 'unknown':
       return [value];
     default:
-      return [unknown(`text(${value.kind})`, value)];
+      return [unknown(`text(${valueKey(value)})`, value)];
   }
 }
 
@@ -37,7 +39,7 @@ function boolean(value: boolean): AbstractValue {
 
 /** Apply `transform` to a string's literal parts; holes become unknown values under `name`. */
 function mapText(value: AbstractValue, name: string, transform: (text: string) => string): AbstractValue {
-  if (value.kind !== 'string') return unknown(`${name}(${value.kind})`, value);
+  if (value.kind !== 'string') return unknown(`${name}(${valueKey(value)})`, value);
   const parts = value.parts.map((part) => (typeof part === 'string' ? transform(part) : unknown(`${name}(${part.key})`, part)));
   return stringOf(parts, value);
 }
@@ -63,23 +65,24 @@ function resolveUri(base: string, relative: string): string {
 
 function uri(args: AbstractValue[], key: string): AbstractValue {
   const [base, relative] = args;
-  if (!base || !relative || base.kind !== 'string' || (relative.kind !== 'string' && relative.kind !== 'unknown')) {
-    return unknown(key, mergeProvenance(args));
-  }
+  const isText = (v: AbstractValue | undefined): v is StringValue | UnknownValue => v !== undefined && (v.kind === 'string' || v.kind === 'unknown');
+  if (!isText(base) || !isText(relative)) return unknown(key, mergeProvenance(args));
   const provenance = mergeProvenance(args);
-  const relativeParts = textParts(relative);
-  const baseText = knownString(base);
   const relativeText = knownString(relative);
-  if (baseText !== undefined && relativeText !== undefined) return stringOf([resolveUri(baseText, relativeText)], provenance);
+  // An absolute relative URI replaces the base.
   if (relativeText !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(relativeText)) return stringOf([relativeText], provenance);
-  // A base with unknown parts: keep its pieces, then the relative part (what the URL contains).
+  // A wholly unknown base: the URL is that base, then the relative part.
+  if (base.kind === 'unknown') return stringOf([base, ...textParts(relative)], provenance);
+  const baseText = knownString(base);
+  if (baseText !== undefined && relativeText !== undefined) return stringOf([resolveUri(baseText, relativeText)], provenance);
+  // A base with unknown parts: keep its pieces up to its last '/', then the relative part.
   const last = base.parts[base.parts.length - 1];
   if (typeof last === 'string' && !last.endsWith('/')) {
     const cut = last.lastIndexOf('/');
     const kept = cut >= 0 ? last.slice(0, cut + 1) : last + '/';
-    return stringOf([...base.parts.slice(0, -1), kept, ...relativeParts], provenance);
+    return stringOf([...base.parts.slice(0, -1), kept, ...textParts(relative)], provenance);
   }
-  return stringOf([...base.parts, ...relativeParts], provenance);
+  return stringOf([...base.parts, ...textParts(relative)], provenance);
 }
 
 function format(args: AbstractValue[], key: string): AbstractValue {

@@ -60,7 +60,7 @@ class Parser {
 
   private describe(token: Token): string {
     if (token.kind === 'end') return 'the end of the expression';
-    return token.kind === 'string' ? `the string '${token.text}'` : `'${token.text}'`;
+    return token.kind === 'string' ? `string '${token.text}'` : `'${token.text}'`;
   }
 
   private expect(kind: TokenKind, what: string): Token | undefined {
@@ -125,7 +125,8 @@ class Parser {
         return this.parseCall();
       default:
         this.error(`Expected a function call, string or number but found ${this.describe(token)}`, token.span);
-        if (token.kind !== 'end') this.advance();
+        // Leave separators and closers to the caller, which resynchronises on them.
+        if (token.kind !== 'end' && token.kind !== ')' && token.kind !== ',' && token.kind !== ']') this.advance();
         return undefined;
     }
   }

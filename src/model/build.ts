@@ -43,7 +43,7 @@ export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel 
 
   const { computeTargets, extensions } = collectExtensions(resources, resolver, evaluate);
   const dscExtensions = extensions.map((e) => dscView(e, resolver, evaluate)).filter((d): d is DscExtension => d !== undefined);
-  const misplacements = findMisplacements({ resources, computeTargets, dscExtensions, resolver, evaluate });
+  const misplacements = findMisplacements({ resources, computeTargets, extensions, dscExtensions, resolver, evaluate });
 
   return { source, root, templates, resources, computeTargets, extensions, dscExtensions, misplacements, evaluate, templateOf };
 }

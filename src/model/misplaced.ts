@@ -3,7 +3,7 @@ import { getProperty, getValue, owningProperty, type JsonObject, type JsonString
 import { extensionProfileItems, nameSegments } from './compute';
 import { isDscProperties } from './dsc';
 import type { NodeResolver } from './resolve';
-import type { ComputeKind, ComputeTarget, DscExtension, Misplacement, Resource } from './types';
+import type { ComputeKind, ComputeTarget, DscExtension, Extension, Misplacement, Resource } from './types';
 
 /** Keys a scale-set profile item copied from the resource form carries, which ARM rejects there. */
 const RESOURCE_ONLY_KEYS = ['type', 'apiVersion', 'location', 'dependsOn'];
@@ -14,6 +14,7 @@ const OTHER_VALID_EXTENSION_PARENTS = ['microsoft.compute/virtualmachinescaleset
 interface Inputs {
   resources: Resource[];
   computeTargets: ComputeTarget[];
+  extensions: Extension[];
   dscExtensions: DscExtension[];
   resolver: NodeResolver;
   evaluate: (node: JsonValue) => AbstractValue;
@@ -32,7 +33,7 @@ function holdingKey(node: JsonValue): JsonString | undefined {
  * placement. Only places whose structure is known are searched (compute resources, extension
  * resources, extension settings), so data that merely resembles an extension is left alone.
  */
-export function findMisplacements({ resources, computeTargets, dscExtensions, resolver, evaluate }: Inputs): Misplacement[] {
+export function findMisplacements({ resources, computeTargets, extensions, dscExtensions, resolver, evaluate }: Inputs): Misplacement[] {
   const found: Misplacement[] = [];
   const accounted = new Set<JsonObject>(dscExtensions.map((d) => d.extension.node));
   const isDscObject = (node: JsonObject): boolean => isDscProperties(resolver.resolveObject(getValue(node, 'properties')), evaluate);
@@ -47,24 +48,27 @@ export function findMisplacements({ resources, computeTargets, dscExtensions, re
     }
   }
 
+  // Extension resources whose parent is not a VM or scale set (a bare `extensions` type has none).
   for (const resource of resources) {
-    const fullType = resource.fullType?.toLowerCase();
-    if (!fullType?.endsWith('/extensions') || accounted.has(resource.node) || !resource.typeNode) continue;
-    const parentType = fullType.slice(0, -'/extensions'.length);
-    if (OTHER_VALID_EXTENSION_PARENTS.includes(parentType) || !isDscObject(resource.node)) continue;
+    const fullType = resource.fullType;
+    if (fullType === undefined || accounted.has(resource.node) || !resource.typeNode) continue;
+    const parentType = fullType.toLowerCase() === 'extensions' ? undefined : /^(.*)\/extensions$/i.exec(fullType)?.[1];
+    if (parentType === undefined && fullType.toLowerCase() !== 'extensions') continue;
+    if (OTHER_VALID_EXTENSION_PARENTS.includes(parentType?.toLowerCase() ?? '') || !isDscObject(resource.node)) continue;
     accounted.add(resource.node);
-    found.push({ node: resource.node, reason: { kind: 'child-type-under-wrong-parent', parentType: resource.parent?.fullType ?? parentType, typeNode: resource.typeNode } });
+    found.push({ node: resource.node, reason: { kind: 'child-type-under-wrong-parent', parentType, typeNode: resource.typeNode } });
   }
 
   for (const dsc of dscExtensions) found.push(...shapeProblems(dsc, evaluate));
 
-  // DSC objects anywhere else inside a VM or scale set, or inside an extension's settings.
+  // DSC objects inside any extension's settings, then anywhere else inside a VM or scale set
+  // (in that order: a scale set's properties contain its profile extensions' settings).
   const searchRoots: Array<{ node: JsonValue | undefined; computeKind: ComputeKind | undefined }> = [
-    ...computeTargets.map((t) => ({ node: getValue(t.resource.node, 'properties'), computeKind: t.kind })),
-    ...dscExtensions.flatMap((d) => [
-      { node: d.settings, computeKind: undefined },
-      { node: d.protectedSettings, computeKind: undefined },
+    ...extensions.flatMap((e) => [
+      { node: resolver.resolve(getValue(e.properties, 'settings')), computeKind: undefined },
+      { node: resolver.resolve(getValue(e.properties, 'protectedSettings')), computeKind: undefined },
     ]),
+    ...computeTargets.map((t) => ({ node: getValue(t.resource.node, 'properties'), computeKind: t.kind })),
   ];
   for (const { node, computeKind } of searchRoots) {
     walkObjects(node, (object) => {

@@ -107,11 +107,13 @@ function buildTree(text: string): TreeBuild {
         else node = { kind: 'null', offset, length, parent: undefined, value: null };
         attach(node);
       },
+      // jsonc-parser can report a range past the end of a truncated text: keep ranges inside it.
       onComment: (offset, length) => {
-        build.comments.push({ kind: text.startsWith('//', offset) ? 'line' : 'block', offset, length });
+        build.comments.push({ kind: text.startsWith('//', offset) ? 'line' : 'block', offset, length: Math.min(length, text.length - offset) });
       },
       onError: (code, offset, length) => {
-        build.errors.push({ code, offset, length });
+        const start = Math.min(offset, text.length);
+        build.errors.push({ code, offset: start, length: Math.max(0, Math.min(length, text.length - start)) });
       },
     },
     PARSE_OPTIONS,

@@ -1,10 +1,4 @@
-import {
-  knownString,
-  literalFragments,
-  possibleValues,
-  toPlain,
-  valueKey,
-} from '../../src/expression';
+import { knownString, literalFragments, possibleValues, toPlain, valueKey } from '../../src/expression';
 import { parameter, templateEvaluator, variable } from '../support/evaluate';
 
 const { evaluate } = templateEvaluator({
@@ -61,11 +55,14 @@ describe('parameters() and variables()', () => {
     expect(toPlain(self)).toBeUndefined();
   });
 
-  it('compares function and parameter names case-insensitively', () => {
-    for (const text of ["[PARAMETERS('VMNAME')]", "[Parameters('vmname')]", "[concat(VARIABLES('Prefix'), '-', parameters('VmName'))]"]) {
-      expect(['web01', 'app-web01']).toContain(plain(text));
-    }
-    expect(plain("[ConCat('a', 'b')]")).toBe('ab');
+  it.each([
+    ["[PARAMETERS('VMNAME')]", 'web01'],
+    ["[Parameters('vmname')]", 'web01'],
+    ["[concat(VARIABLES('Prefix'), '-', parameters('VmName'))]", 'app-web01'],
+    ["[ConCat('a', 'b')]", 'ab'],
+    ["[VARIABLES('fullname')]", 'app-web01'],
+  ])('compares function, parameter and variable names case-insensitively: %s', (text, expected) => {
+    expect(plain(text)).toBe(expected);
   });
 
   it('is unknown for an undeclared parameter or variable', () => {

@@ -173,7 +173,7 @@ describe('error-tolerant parsing', () => {
     //  01234567890123456
     // "[concat('a' 'b')]"   the string 'b' at 12..15 is the fault
     const { errors } = parseExpression("[concat('a' 'b')]");
-    expect(errors[0]).toEqual({ message: "Expected ',' or ')' but found the string 'b'", span: { start: 12, end: 15 } });
+    expect(errors[0]).toEqual({ message: "Expected ',' or ')' but found string 'b'", span: { start: 12, end: 15 } });
     expect(errors.map((e) => e.span.start)).toEqual(errors.map(() => 12));
   });
 
