@@ -1,5 +1,5 @@
 import { contains } from '../src/parse';
-import { describeOrigin, knownString, possibleValues } from '../src/expression';
+import { describeOrigin, knownString, originText, possibleValues } from '../src/expression';
 import { defineRule } from '../src/engine';
 
 /**
@@ -29,8 +29,10 @@ export default defineRule({
           // Report only when every value it can take is a known name other than localhost.
           const names = possibleValues(value)?.map(knownString);
           if (!names?.length || names.some((n) => n === undefined || n.toLowerCase() === 'localhost')) continue;
-          const origin = describeOrigin(value);
           const node = argument.value;
+          // Where the name comes from: a reference it goes through, or the definition it is written in.
+          const definedIn = context.model.declarationContaining(node);
+          const origin = describeOrigin(value) ?? (definedIn && originText(definedIn));
           context.report({
             node,
             messageId: 'notLocalhost',

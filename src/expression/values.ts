@@ -203,8 +203,13 @@ export function valueKey(value: AbstractValue): string {
   }
 }
 
-/** Where a value came from, as template text (`variables('vmName')`), when it came through one. */
+/** An origin as template text: `variables('vmName')`, `parameters('prefix')`. */
+export function originText(origin: Origin): string {
+  return `${origin.kind === 'parameter' ? 'parameters' : 'variables'}('${origin.name}')`;
+}
+
+/** Where a value came from, as template text, when it came through a parameter or variable. */
 export function describeOrigin(value: Provenance): string | undefined {
   const [origin] = value.origins;
-  return origin ? `${origin.kind === 'parameter' ? 'parameters' : 'variables'}('${origin.name}')` : undefined;
+  return origin ? originText(origin) : undefined;
 }

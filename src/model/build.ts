@@ -1,4 +1,4 @@
-import { Evaluator, type Scope } from '../expression';
+import { Evaluator, type Origin, type Scope } from '../expression';
 import { getProperty, getString, type JsonNode, type JsonObject, type JsonValue, type SourceFile } from '../parse';
 import { collectExtensions } from './compute';
 import { dscView } from './dsc';
@@ -45,5 +45,29 @@ export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel 
   const dscExtensions = extensions.map((e) => dscView(e, resolver, evaluate)).filter((d): d is DscExtension => d !== undefined);
   const misplacements = findMisplacements({ resources, computeTargets, extensions, dscExtensions, resolver, evaluate });
 
-  return { source, root, templates, resources, computeTargets, extensions, dscExtensions, misplacements, evaluate, templateOf };
+  const declarationContaining = (node: JsonValue): Origin | undefined => {
+    const template = templateOf(node);
+    // Walk up to the property directly under the template's `variables` or `parameters`.
+    for (let current: JsonNode | undefined = node; current?.parent; current = current.parent) {
+      if (current.kind !== 'property' || current.parent.parent?.kind !== 'property' || current.parent.parent.parent !== template.node) continue;
+      const section = current.parent.parent.key.value.toLowerCase();
+      if (section === 'variables') return { kind: 'variable', name: current.key.value };
+      if (section === 'parameters') return { kind: 'parameter', name: current.key.value };
+    }
+    return undefined;
+  };
+
+  return {
+    source,
+    root,
+    templates,
+    resources,
+    computeTargets,
+    extensions,
+    dscExtensions,
+    misplacements,
+    evaluate,
+    templateOf,
+    declarationContaining,
+  };
 }

@@ -1,4 +1,4 @@
-import type { AbstractValue, Scope } from '../expression';
+import type { AbstractValue, Origin, Scope } from '../expression';
 import type { JsonObject, JsonProperty, JsonString, JsonValue, SourceFile } from '../parse';
 
 /** The root template or an inline nested deployment's `properties.template`. */
@@ -125,4 +125,6 @@ export interface FileModel {
   evaluate(node: JsonValue): AbstractValue;
   /** The template a node belongs to (the innermost one containing it). */
   templateOf(node: JsonValue | JsonProperty): Template;
+  /** The variable or parameter (default value) whose definition contains the node, if any. */
+  declarationContaining(node: JsonValue): Origin | undefined;
 }
