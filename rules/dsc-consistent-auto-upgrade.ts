@@ -8,10 +8,11 @@ const consistency = consistencyRule(
     const { filePath, source } = context;
     const property = dsc.autoUpgradeMinorVersion;
     if (!property?.value) {
-      // Missing means false (ARM's default); point at the extension's properties key.
+      // Missing means false, ARM's default; point at the extension's properties key.
       const anchor = getProperty(dsc.extension.node, 'properties')?.key ?? dsc.extension.node;
       return { value: 'false', shown: 'not set (false)', filePath, location: source.locationOfNode(anchor) };
     }
+    if (property.value.kind === 'null') return { value: 'false', shown: 'null (false)', filePath, location: source.locationOfNode(property.value) };
     const value = context.model.evaluate(property.value);
     const text = value.kind === 'boolean' ? String(value.value) : knownString(value)?.trim().toLowerCase();
     if (text !== 'true' && text !== 'false') return undefined;

@@ -2,21 +2,23 @@ import { knownString } from '../src/expression';
 import { defineRule } from '../src/engine';
 import { CONSISTENCY_DEFAULTS, CONSISTENCY_SCHEMA, consistencyRule } from './shared/consistency';
 
-/** "2.09" and "2.9" are the same version; a JSON number 2.20 is what ARM sees: 2.2. */
-function normalizeVersion(text: string): string {
-  return /^\d+(\.\d+)*$/.test(text) ? text.split('.').map(Number).join('.') : text;
-}
+const isVersion = (text: string): boolean => /^\d+(\.\d+)*$/.test(text);
 
-/** Higher version first; non-numeric text sorts after numbers. */
+/** Ranks versions for ties: the higher version wins; any version beats text that is not one. */
 function compareVersions(a: string, b: string): number {
+  if (!isVersion(a) || !isVersion(b)) return Number(isVersion(a)) - Number(isVersion(b)) || b.localeCompare(a);
   const left = a.split('.').map(Number);
   const right = b.split('.').map(Number);
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (Number.isNaN(difference)) return a.localeCompare(b);
     if (difference !== 0) return difference;
   }
   return 0;
+}
+
+/** "2.09" and "2.9" are the same version; a JSON number 2.20 is what ARM sees: 2.2. */
+function normalizeVersion(text: string): string {
+  return isVersion(text) ? text.split('.').map(Number).join('.') : text;
 }
 
 const consistency = consistencyRule((dsc, context) => {

@@ -120,7 +120,11 @@ export default defineRule({
         }
 
         const { modulesUrl, sasToken } = dsc.legacy;
-        if (sasToken) context.report({ node: sasToken.key, messageId: 'legacyPublicToken', data: { where: 'settings.SasToken' } });
+        // A literal empty SasToken carries nothing; a parameter's value is only known at deploy time.
+        const sasTokenValue = sasToken?.value && evaluate(sasToken.value);
+        if (sasToken && sasTokenValue && !(knownString(sasTokenValue) === '' && sasTokenValue.origins.length === 0)) {
+          context.report({ node: sasToken.key, messageId: 'legacyPublicToken', data: { where: 'settings.SasToken' } });
+        }
         if (modulesUrl?.value) {
           const value = evaluate(modulesUrl.value);
           if (includesSasToken(value)) {

@@ -48,7 +48,13 @@ function buildParser(version: string) {
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('max-warnings', { type: 'number', default: -1, describe: 'Exit with code 1 when there are more warnings than this (-1: no limit)' })
-    .option('rule', { type: 'string', array: true, default: [], describe: 'Set a rule: id:off|warn|error, or id:["warn",{…options}] (repeatable)' })
+    // One value per --rule (an array option would swallow the patterns after it); repeats collect.
+    .option('rule', {
+      type: 'string',
+      default: [],
+      coerce: (value: string | string[]) => (Array.isArray(value) ? value : [value]),
+      describe: 'Set a rule: id:off|warn|error, or id:["warn",{…options}] (repeatable)',
+    })
     .option('fix', { type: 'boolean', default: false, describe: 'Fix problems and write the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Compute fixes without writing them (see them with --format json)' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (--no-color); NO_COLOR always turns it off' })

@@ -253,3 +253,17 @@ describe('--fix', () => {
     expect(readFileSync(join(cwd, 'b.json'), 'utf8')).toBe(versionMismatch);
   });
 });
+
+describe('CLI: --rule before the file patterns', () => {
+  // ESLint users write the flag first (`--rule 'id:warn' templates/`): --rule takes one value.
+  const clean = scaleSet('localhost');
+
+  it.each([
+    [['--rule', 'dsc-sas-token:off', 'a.json']],
+    [['--rule=dsc-sas-token:off', 'a.json']],
+    [['--rule', 'dsc-consistent-type-handler-version:["warn",{"scope":"run"}]', 'a.json']],
+  ])('%j lints a.json', async (args) => {
+    const run = await runCli(args, workspace({ 'a.json': clean }));
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+  });
+});

@@ -83,7 +83,7 @@ describe('duplicate keys: the last one wins', () => {
   it('is not a DSC extension when the last publisher is another one', () => {
     const text = vmWithChildExtension('"properties": { "publisher": "Microsoft.Powershell", "type": "DSC", "Publisher": "Microsoft.Compute" }');
     const model = modelOf(text);
-    expect(model.extensions).toHaveLength(1);
+    expect(model.extensions.length).toBe(1);
     expect(model.dscExtensions).toEqual([]);
   });
 
@@ -100,6 +100,16 @@ describe('duplicate keys: the last one wins', () => {
     expect(model.source.rawText(dsc.typeHandlerVersion!.value!)).toBe('"2.77"');
     expect(dsc.settingsFormat).toBe('2.x');
     expect(dsc.legacy.modulesUrl).toBeUndefined();
+  });
+
+  it('reads the last of duplicate "resources" keys', () => {
+    const text = `{
+      "$schema": "${SCHEMA}", "contentVersion": "1.0.0.0",
+      "resources": [ { "type": "Microsoft.Compute/virtualMachines", "name": "first" } ],
+      "Resources": [ { "type": "Microsoft.Compute/virtualMachines", "name": "second" } ]
+    }`;
+    const model = modelOf(text);
+    expect(model.resources.map((r) => (r.nameNode?.kind === 'string' ? r.nameNode.value : undefined))).toEqual(['second']);
   });
 
   it('resolves a duplicated variable to its last definition', () => {

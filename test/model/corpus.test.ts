@@ -66,7 +66,7 @@ describeCorpus(`the model over the corpus at ${CORPUS} (skipped when the corpus 
   let summary: CorpusSummary;
   beforeAll(() => {
     summary = summarizeCorpus();
-  }, 120_000);
+  }, 90_000);
 
   it('builds a model for nearly every file without an exception', () => {
     expect(summary.exceptions).toEqual([]);

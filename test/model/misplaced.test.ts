@@ -109,6 +109,14 @@ describe('child-type-under-wrong-parent', () => {
     ]);
   });
 
+  it('reports a full-type extension resource of another resource type, naming that type as written', () => {
+    const model = modelOfTemplate({ resources: [extensionResource('Microsoft.Network/networkInterfaces/extensions', 'nic1/dsc')] });
+    const extension = nodeAt(root(model), 'resources', 0);
+    expectMisplacements(model, [
+      { node: extension, reason: { kind: 'child-type-under-wrong-parent', parentType: 'Microsoft.Network/networkInterfaces', typeNode: nodeAt(extension, 'type') } },
+    ]);
+  });
+
   it('does not report extensions of scale set instances (virtualMachineScaleSets/virtualMachines/extensions)', () => {
     const model = modelOfTemplate({ resources: [extensionResource('Microsoft.Compute/virtualMachineScaleSets/virtualMachines/extensions', 'ss1/0/dsc')] });
     expectMisplacements(model, []);
@@ -183,6 +191,13 @@ describe('nested-in-extension-settings', () => {
     const model = modelOfTemplate({ resources: [virtualMachine('vm1', { resources: [extensionResource('extensions', 'dsc', properties)] })] });
     const holder = propertyAt(root(model), 'resources', 0, 'resources', 0, 'properties', 'protectedSettings', 'items');
     expectMisplacements(model, [{ node: nodeAt(holder.value, 0), reason: { kind: 'nested-in-extension-settings', key: holder.key } }]);
+  });
+
+  it("reports a DSC object inside a scale set profile extension's settings as nested in settings, not as elsewhere in the scale set", () => {
+    const item = dscItem('dsc', { properties: dscProperties({ settings: { wrapped: dscItem('inner') } }) });
+    const model = modelOfTemplate({ resources: [scaleSetWithProfile('ss1', [item])] });
+    const holder = propertyAt(root(model), 'resources', 0, 'properties', 'virtualMachineProfile', 'extensionProfile', 'extensions', 0, 'properties', 'settings', 'wrapped');
+    expectMisplacements(model, [{ node: holder.value, reason: { kind: 'nested-in-extension-settings', key: holder.key } }]);
   });
 
   it("reports a DSC object inside another (non-DSC) extension's settings", () => {

@@ -55,6 +55,16 @@ describe('placements', () => {
     expect(only(model.dscExtensions).extension.node).toBeNode(extension.node);
   });
 
+  it('vmss-profile: finds items when the extensionProfile is kept in a variable', () => {
+    const model = modelOfTemplate({
+      variables: { extensionProfile: { extensions: [{ name: 'dsc', properties: dscProperties() }] } },
+      resources: [scaleSet('ss1', { properties: { virtualMachineProfile: { extensionProfile: "[variables('extensionProfile')]" } } })],
+    });
+    const extension = only(model.extensions);
+    expect(placementOf(extension)).toEqual(labelled({ placement: 'vmss-profile', targetKind: 'scaleSet', target: nodeAt(rootNode(model), 'resources', 0) }));
+    expect(extension.node).toBeNode(nodeAt(rootNode(model), 'variables', 'extensionProfile', 'extensions', 0));
+  });
+
   it('vmss-child: an "extensions" child in a scale set\'s resources targets that scale set', () => {
     const model = modelOfTemplate({ resources: [scaleSet('ss1', { resources: [extensionResource('extensions', 'dsc')] })] });
     const extension = only(model.extensions);

@@ -50,7 +50,7 @@ describe('nested deployments, inner scope', () => {
   const nestedVm = (...path: Array<string | number>) => nodeAt(model.root.node, ...NESTED_TEMPLATE, 'resources', 0, ...path);
 
   it('has a second template with its own scope, tied to its deployment and parent', () => {
-    expect(model.templates).toHaveLength(2);
+    expect(model.templates.length).toBe(2);
     const [root, nested] = model.templates;
     expect(root!.scopeKind).toBe('root');
     expect(root!.node).toBeNode(model.root.node);
@@ -63,6 +63,10 @@ describe('nested deployments, inner scope', () => {
 
   it('takes a parameter value passed by the parent, evaluated in the parent scope', () => {
     expect(evaluatedText(model, nestedVm('name'))).toBe('from-parent-variable');
+    // The passed value itself sits outside the nested template: it belongs to the parent.
+    const passed = nodeAt(model.root.node, 'resources', 0, 'properties', 'parameters', 'vmName', 'value');
+    expect(indexOf(model, model.templateOf(passed))).toBe(0);
+    expect(evaluatedText(model, passed)).toBe('from-parent-variable');
   });
 
   it("uses the nested template's own default and variables, not the parent's same-named ones", () => {
@@ -121,10 +125,12 @@ describe('nested deployments, depth 2', () => {
 
   it('has three templates, each the parent of the next', () => {
     const [root, second, third] = model.templates;
-    expect(model.templates).toHaveLength(3);
+    expect(model.templates.length).toBe(3);
     expect(indexOf(model, second!.parent)).toBe(0);
     expect(indexOf(model, third!.parent)).toBe(1);
     expect(third!.node).toBeNode(deepestTemplate);
+    expect([second!.scopeKind, third!.scopeKind]).toEqual(['inner', 'outer']);
+    expect(second!.scope.id).not.toBe(root!.scope.id);
     expect(third!.scope.id).toBe(second!.scope.id);
   });
 
@@ -176,6 +182,35 @@ describe('templates order and templateOf', () => {
     expect(indexOf(model, model.resources.find((r) => r.node === nodeOf('rootVm'))!.template)).toBe(0);
     expect(labelled(a1!.resources.map((r) => r.node))).toEqual(labelled([nodeAt(a1!.node, 'resources', 0)]));
     expect(indexOf(model, a1!.resources[0]!.template)).toBe(2);
+  });
+});
+
+describe('inner-scope parameters the parent does not give a value', () => {
+  it('treats a Key Vault reference as an unknown secret', () => {
+    const inner = { parameters: { adminPassword: { type: 'string' } }, resources: [{ type: 'Microsoft.Storage/storageAccounts', name: "[parameters('adminPassword')]" }] };
+    const reference = { reference: { keyVault: { id: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv' }, secretName: 'admin' } };
+    const model = modelOfTemplate({ resources: [nestedDeployment('nested', inner, { scope: 'inner', parameters: { adminPassword: reference } })] });
+    const value = model.evaluate(nodeAt(model.root.node, ...NESTED_TEMPLATE, 'resources', 0, 'name'));
+    expect(value.kind).toBe('unknown');
+    expect(value.secret).toBe(true);
+  });
+
+  it("does not resolve an extension to a VM named by the root's same-named parameter", () => {
+    const inner = { parameters: { vmName: { type: 'string' } }, resources: [extensionResource(VM_EXTENSION_TYPE, "[concat(parameters('vmName'), '/dsc')]")] };
+    const model = modelOfTemplate({
+      parameters: { vmName: { type: 'string' } },
+      resources: [virtualMachine("[parameters('vmName')]"), nestedDeployment('nested', inner, { scope: 'inner' })],
+    });
+    expect(placementOf(only(model.dscExtensions).extension)).toEqual(labelled({ placement: 'vm-resource', targetKind: 'virtualMachine', target: undefined }));
+  });
+
+  it("resolves an outer-scope extension to the VM named by the root's parameter", () => {
+    const inner = { resources: [extensionResource(VM_EXTENSION_TYPE, "[concat(parameters('vmName'), '/dsc')]")] };
+    const model = modelOfTemplate({
+      parameters: { vmName: { type: 'string' } },
+      resources: [virtualMachine("[parameters('vmName')]"), nestedDeployment('nested', inner)],
+    });
+    expect(placementOf(only(model.dscExtensions).extension)).toEqual(labelled({ placement: 'vm-resource', targetKind: 'virtualMachine', target: nodeAt(model.root.node, 'resources', 0) }));
   });
 });
 
