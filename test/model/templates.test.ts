@@ -219,7 +219,7 @@ describe('an extension resource prefers the same-named VM of its own template', 
     const model = modelOfTemplate({
       resources: [virtualMachine('vm1'), nestedDeployment('nested', { resources: [virtualMachine('vm1'), extensionResource(VM_EXTENSION_TYPE, 'vm1/dsc')] })],
     });
-    expect(only(model.dscExtensions).extension.target?.resource.node).toBeNode(nodeAt(model.root.node, ...['resources', 1, 'properties', 'template'], 'resources', 0));
+    expect(only(model.dscExtensions).extension.target?.resource.node).toBeNode(nodeAt(model.root.node, 'resources', 1, 'properties', 'template', 'resources', 0));
   });
 
   it('resolves to a VM of another template when its own has none', () => {
