@@ -53,33 +53,29 @@ export class Linter {
     if (documentKind !== 'template' && !(options.explicit && source.errors.length > 0)) return { kind: 'skipped', documentKind };
     this.fileSettings.set(options.filePath, options.settings);
 
+    let pending = this.verify(source, options);
     if (options.fix) {
       const history = [text];
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const fixed = this.fixPass(source, options);
+        const fixes = pending.filter((p) => p.computeFix).map((p) => p.computeFix!());
+        const { text: fixed, applied } = applyFixes(source.text, fixes);
         // Stop when nothing applies, the result would not parse, or fixes undo each other.
-        if (fixed === undefined) break;
+        if (applied === 0 || fixed === source.text) break;
         const next = parseSource(fixed);
         if (next.errors.length > 0 || fixed === history[history.length - 2]) break;
         history.push(fixed);
         source = next;
+        pending = this.verify(source, options);
       }
     }
-    const pending = this.verify(source, options);
-    const messages = pending.map((p) => (options.includeFixes && p.computeFix ? { ...p.message, fix: p.computeFix() } : p.message));
-    const fixable = new Set(pending.filter((p) => p.computeFix).map((p) => p.message));
-    const result = makeResult(options.filePath, messages, (m) => fixable.has(m) || m.fix !== undefined, source.text !== text ? source.text : undefined);
+    const fixable = new Set<LintMessage>();
+    const messages = pending.map((p) => {
+      const message = options.includeFixes && p.computeFix ? { ...p.message, fix: p.computeFix() } : p.message;
+      if (p.computeFix) fixable.add(message);
+      return message;
+    });
+    const result = makeResult(options.filePath, messages, (m) => fixable.has(m), source.text !== text ? source.text : undefined);
     return { kind: 'result', result };
-  }
-
-  /** The text after one pass of fixes, or undefined when no fix applies. */
-  private fixPass(source: SourceFile, options: LintTextOptions): string | undefined {
-    const fixes = this.verify(source, options)
-      .filter((p) => p.computeFix)
-      .map((p) => p.computeFix!());
-    if (fixes.length === 0) return undefined;
-    const { text, applied } = applyFixes(source.text, fixes);
-    return applied > 0 && text !== source.text ? text : undefined;
   }
 
   /** Run every enabled rule over one parsed file. */
