@@ -1,7 +1,7 @@
 import { hasOrigin, knownString, literalFragments, type AbstractValue } from '../src/expression';
 import { defineRule, type ReportDescriptor } from '../src/engine';
 import type { DscExtension, FileModel } from '../src/model';
-import { contains, getProperty, type JsonProperty, type JsonValue } from '../src/parse';
+import { contains, getProperty, type JsonObject, type JsonProperty, type JsonValue } from '../src/parse';
 
 const ARTIFACTS_LOCATION = '_artifactsLocation';
 const ARTIFACTS_SAS_TOKEN = '_artifactsLocationSasToken';
@@ -26,6 +26,12 @@ function includesSasToken(value: AbstractValue): boolean {
 function isHardCoded(value: AbstractValue): boolean {
   const text = knownString(value);
   return text !== undefined && text !== '' && !value.origins.some((o) => o.kind === 'parameter');
+}
+
+/** Whether what a property holds is known: it is absent, null, or an object (not an expression). */
+function isVisible(property: JsonProperty | undefined, resolved: JsonObject | undefined): boolean {
+  const value = property?.value;
+  return !value || value.kind === 'null' || resolved !== undefined;
 }
 
 /**
@@ -70,30 +76,23 @@ export default defineRule({
   create(context) {
     const { model } = context;
     const evaluate = (node: JsonValue): AbstractValue => model.evaluate(node);
-    // protectedSettings absent, null or an object: what it holds is known.
-    const protectedSettingsKnown = (dsc: DscExtension): boolean => {
-      const value = dsc.protectedSettingsProperty?.value;
-      return !value || value.kind === 'null' || dsc.protectedSettings !== undefined;
-    };
 
     return {
       dscExtension(dsc) {
-        // Whether settings.<key> is known to be absent or an object (not hidden in an expression).
-        const settingsValue = dsc.settingsProperty?.value;
-        const settingsKnown = !settingsValue || settingsValue.kind === 'null' || dsc.settings !== undefined;
-        const visibleIn = (key: string, resolved: object | undefined): boolean => settingsKnown && (!getProperty(dsc.settings, key) || resolved !== undefined);
+        const settingsVisible = isVisible(dsc.settingsProperty, dsc.settings);
+        const visibleInSettings = (key: string, resolved: JsonObject | undefined): boolean => settingsVisible && isVisible(getProperty(dsc.settings, key), resolved);
         const pairs: UrlWithToken[] = [
           {
             url: dsc.configuration.url,
             // A legacy ModulesUrl is adapted into configuration.url by the extension.
-            urlKnown: visibleIn('configuration', dsc.configuration.object) && !dsc.legacy.modulesUrl,
+            urlKnown: visibleInSettings('configuration', dsc.configuration.object) && !dsc.legacy.modulesUrl,
             token: dsc.configurationUrlSasToken,
             urlPath: 'configuration.url',
             tokenKey: 'configurationUrlSasToken',
           },
           {
             url: dsc.configurationData.url,
-            urlKnown: visibleIn('configurationData', dsc.configurationData.object),
+            urlKnown: visibleInSettings('configurationData', dsc.configurationData.object),
             token: dsc.configurationDataUrlSasToken,
             urlPath: 'configurationData.url',
             tokenKey: 'configurationDataUrlSasToken',
@@ -104,7 +103,7 @@ export default defineRule({
             const value = evaluate(url.value);
             if (includesSasToken(value)) {
               context.report({ node: url.value, messageId: 'publicToken', data: { where: `settings.${urlPath}`, tokenKey } });
-            } else if (hasOrigin(value, 'parameter', ARTIFACTS_LOCATION) && !token && protectedSettingsKnown(dsc)) {
+            } else if (hasOrigin(value, 'parameter', ARTIFACTS_LOCATION) && !token && isVisible(dsc.protectedSettingsProperty, dsc.protectedSettings)) {
               context.report({ node: url.value, messageId: 'missingToken', data: { urlPath, tokenKey }, fix: missingTokenFix(model, dsc, tokenKey) });
             }
           }
