@@ -50,10 +50,9 @@ export function findMisplacements({ resources, computeTargets, extensions, dscEx
 
   // Extension resources whose parent is not a VM or scale set (a bare `extensions` type has none).
   for (const resource of resources) {
-    const fullType = resource.fullType;
-    if (fullType === undefined || accounted.has(resource.node) || !resource.typeNode) continue;
-    const parentType = fullType.toLowerCase() === 'extensions' ? undefined : /^(.*)\/extensions$/i.exec(fullType)?.[1];
-    if (parentType === undefined && fullType.toLowerCase() !== 'extensions') continue;
+    const match = /^(?:(.*)\/)?extensions$/i.exec(resource.fullType ?? '');
+    if (!match || accounted.has(resource.node) || !resource.typeNode) continue;
+    const parentType = match[1];
     if (OTHER_VALID_EXTENSION_PARENTS.includes(parentType?.toLowerCase() ?? '') || !isDscObject(resource.node)) continue;
     accounted.add(resource.node);
     found.push({ node: resource.node, reason: { kind: 'child-type-under-wrong-parent', parentType, typeNode: resource.typeNode } });
