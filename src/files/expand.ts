@@ -30,8 +30,9 @@ async function globFiles(patterns: string[], cwd: string): Promise<string[]> {
 
 /**
  * Expand command-line patterns: a file is linted as named, a directory is searched for
- * `*.json`/`*.jsonc`, anything else is a glob (picomatch syntax) relative to `cwd`. A path that
- * does not exist, or a glob that matches nothing, is a FileError.
+ * `*.json`/`*.jsonc`, anything else is a glob (picomatch syntax) relative to `cwd`; no pattern
+ * searches `cwd`. A path that does not exist, or a glob or directory without matches, is a
+ * FileError.
  */
 export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<FileTarget[]> {
   const found = new Map<string, FileTarget>();
@@ -39,23 +40,18 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
     const existing = found.get(path);
     if (!existing || (explicit && !existing.explicit)) found.set(path, { path, explicit });
   };
-  if (patterns.length === 0) {
-    for (const path of await globFiles(DEFAULT_PATTERNS, cwd)) add(path, false);
-  }
+  const addMatches = (pattern: string, matches: string[]): void => {
+    if (matches.length === 0) throw new FileError(`No files match the pattern "${pattern}".`);
+    for (const path of matches) add(path, false);
+  };
+  if (patterns.length === 0) addMatches(DEFAULT_PATTERNS.join('", "'), await globFiles(DEFAULT_PATTERNS, cwd));
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     const info = await statOrUndefined(absolute);
-    if (info?.isFile()) {
-      add(absolute, true);
-    } else if (info?.isDirectory()) {
-      for (const path of await globFiles(DEFAULT_PATTERNS, absolute)) add(path, false);
-    } else if (isDynamicPattern(pattern)) {
-      const matches = await globFiles([pattern], cwd);
-      if (matches.length === 0) throw new FileError(`No files match the pattern "${pattern}".`);
-      for (const path of matches) add(path, false);
-    } else {
-      throw new FileError(`No such file or directory: ${pattern}`);
-    }
+    if (info?.isFile()) add(absolute, true);
+    else if (info?.isDirectory()) addMatches(pattern, await globFiles(DEFAULT_PATTERNS, absolute));
+    else if (isDynamicPattern(pattern)) addMatches(pattern, await globFiles([pattern], cwd));
+    else throw new FileError(`No such file or directory: ${pattern}`);
   }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -84,6 +84,7 @@ describe('exit codes', () => {
   it.each([
     [['missing.json'], 'armdsc-lint: No such file or directory: missing.json\n'],
     [['nothing/**/*.json'], 'armdsc-lint: No files match the pattern "nothing/**/*.json".\n'],
+    [['empty'], 'armdsc-lint: No files match the pattern "empty".\n'],
     [['a.json', '--format', 'xml'], "armdsc-lint: Unknown format 'xml'. Formats: stylish, json (see armdsc-lint --help)\n"],
     [['a.json', '--rule', 'no-such-rule:error'], expect.stringMatching(/^armdsc-lint: Unknown rule 'no-such-rule'\. Known rules: dsc-consistent-auto-upgrade, .*\n$/)],
     [['a.json', '--rule', 'dsc-sas-token:loud'], 'armdsc-lint: Invalid severity "loud" for rule \'dsc-sas-token\': use "off", "warn" or "error"\n'],
@@ -92,13 +93,18 @@ describe('exit codes', () => {
     [['a.json', '--bogus'], 'armdsc-lint: Unknown argument: bogus (see armdsc-lint --help)\n'],
     [['a.json', '--fix', '--fix-dry-run'], 'armdsc-lint: --fix and --fix-dry-run cannot be used together (see armdsc-lint --help)\n'],
   ])('2 with one line on stderr for %j', async (args, message) => {
-    const cwd = workspace({ 'a.json': scaleSet('localhost') });
+    const cwd = workspace({ 'a.json': scaleSet('localhost'), 'empty/readme.txt': 'no templates here' });
     const run = await runCli(args, cwd);
     expect(run).toEqual({ code: 2, stdout: '', stderr: message });
   });
 });
 
 describe('files', () => {
+  it('2 when no pattern is given and the directory has no *.json or *.jsonc', async () => {
+    const run = await runCli([], workspace({ 'notes.txt': 'nothing to lint' }));
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'armdsc-lint: No files match the pattern "**/*.json", "**/*.jsonc".\n' });
+  });
+
   it('lints every *.json and *.jsonc below the directory when no pattern is given, never node_modules or .git', async () => {
     const cwd = workspace({
       'templates/a.json': scaleSet('web0'),
