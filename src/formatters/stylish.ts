@@ -12,7 +12,12 @@ function plural(count: number, word: string): string {
 function alignColumns(rows: string[][], widthOf: (cell: string) => number): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, widthOf(cell))));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - widthOf(cell)))).join('  '));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - widthOf(cell))))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /**
@@ -20,7 +25,8 @@ function alignColumns(rows: string[][], widthOf: (cell: string) => number): stri
  * then a summary line and the count of problems --fix can solve. Nothing when there are none.
  */
 export const stylish: Formatter = (results, { cwd, color }) => {
-  const paint = (style: Style, text: string): string => (color ? styleText(style, text) : text);
+  // The caller decides about colour: Node must not second-guess it from process.stdout.
+  const paint = (style: Style, text: string): string => (color && text ? styleText(style, text, { validateStream: false }) : text);
   // Widths ignore colour codes.
   const visibleWidth = (text: string): number => text.replace(/\x1b\[[0-9;]*m/g, '').length;
   let output = '';
