@@ -13,7 +13,6 @@ interface TreeBuild {
   root: JsonValue | undefined;
   errors: RawError[];
   comments: CommentRange[];
-  strings: JsonString[];
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
@@ -29,7 +28,7 @@ export function parseSource(text: string): SourceFile {
     const blanked = blankLineBreaksInStrings(text);
     if (blanked !== text) {
       build = buildTree(blanked);
-      restoreMultilineValues(text, build.strings);
+      restoreMultilineValues(text, build.root);
     }
   }
   const fatal: ParseProblem[] = [];
@@ -43,7 +42,7 @@ export function parseSource(text: string): SourceFile {
 
 function buildTree(text: string): TreeBuild {
   const stack: JsonContainer[] = [];
-  const build: TreeBuild = { root: undefined, errors: [], comments: [], strings: [] };
+  const build: TreeBuild = { root: undefined, errors: [], comments: [] };
 
   const attach = (value: JsonValue): void => {
     const container = stack[stack.length - 1];
@@ -87,7 +86,6 @@ function buildTree(text: string): TreeBuild {
         const property: JsonProperty = { kind: 'property', offset, length, parent: container, key, value: undefined };
         key.parent = property;
         container.properties.push(property);
-        build.strings.push(key);
       },
       onObjectEnd: close,
       onArrayBegin: (offset) => {
@@ -101,7 +99,6 @@ function buildTree(text: string): TreeBuild {
         let node: JsonValue;
         if (typeof value === 'string') {
           node = { kind: 'string', offset, length, parent: undefined, value };
-          build.strings.push(node);
         } else if (typeof value === 'number') node = { kind: 'number', offset, length, parent: undefined, value };
         else if (typeof value === 'boolean') node = { kind: 'boolean', offset, length, parent: undefined, value };
         else node = { kind: 'null', offset, length, parent: undefined, value: null };
@@ -166,17 +163,32 @@ function blankLineBreaksInStrings(text: string): string {
   return out.join('');
 }
 
-/** Give strings that spanned lines their real value (with the line breaks) from the original text. */
-function restoreMultilineValues(original: string, strings: JsonString[]): void {
-  for (const node of strings) {
-    const raw = original.slice(node.offset, node.offset + node.length);
-    if (!/[\r\n]/.test(raw)) continue;
-    try {
-      const escaped = raw.replace(/[\u0000-\u001f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-      const value: unknown = JSON.parse(escaped);
-      if (typeof value === 'string') node.value = value;
-    } catch {
-      // Keep the blanked value: the string is broken in other ways, already reported as an error.
+/**
+ * Give strings that spanned lines their real value (with the line breaks) from the original text.
+ * Only runs for the rare file with multi-line strings, so the common parse does no extra work.
+ */
+function restoreMultilineValues(original: string, node: JsonValue | undefined): void {
+  if (!node) return;
+  if (node.kind === 'object') {
+    for (const property of node.properties) {
+      restoreString(original, property.key);
+      restoreMultilineValues(original, property.value);
     }
+  } else if (node.kind === 'array') {
+    for (const item of node.items) restoreMultilineValues(original, item);
+  } else if (node.kind === 'string') {
+    restoreString(original, node);
+  }
+}
+
+function restoreString(original: string, node: JsonString): void {
+  const raw = original.slice(node.offset, node.offset + node.length);
+  if (!/[\r\n]/.test(raw)) return;
+  try {
+    const escaped = raw.replace(/[\u0000-\u001f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+    const value: unknown = JSON.parse(escaped);
+    if (typeof value === 'string') node.value = value;
+  } catch {
+    // Keep the blanked value: the string is broken in other ways, already reported as an error.
   }
 }
