@@ -4,7 +4,7 @@
  */
 import { builtInRules } from '../rules';
 import { applyRuleEntries, recommendedSettings, type RuleEntry } from './config/rule-settings';
-import { appendMessages, Linter, type LintResult, type RuleModule, type RuleSetting } from './engine';
+import { appendMessages, Linter, type LintResult, type RuleMeta, type RuleModule, type RuleSetting } from './engine';
 import { expandPatterns, readTemplateFile, writeFixedFile, type ReadFile } from './files';
 import type { DocumentKind } from './model';
 
@@ -14,8 +14,26 @@ export { RuleError } from './engine';
 export type { Fix, LintMessage, LintResult, RuleMeta, RuleModule } from './engine';
 export { builtInRules };
 
-/** Built-in rules by id. */
-export const rules: ReadonlyMap<string, RuleModule> = new Map(builtInRules.map((rule) => [rule.meta.id, rule]));
+/** Where each rule's documentation page is published. */
+export const DOCS_BASE_URL = 'https://github.com/armdsc-lint/armdsc-lint/blob/main/docs/rules/';
+
+/** Built-in rules by id, each with its docs.url. */
+export const rules: ReadonlyMap<string, RuleModule> = new Map(
+  builtInRules.map((rule) => {
+    rule.meta.docs.url ??= `${DOCS_BASE_URL}${rule.meta.id}.md`;
+    return [rule.meta.id, rule];
+  }),
+);
+
+/** Meta of the rules by id, as formatters receive it. */
+export function rulesMeta(ids: Iterable<string> = rules.keys()): Record<string, RuleMeta> {
+  const meta: Record<string, RuleMeta> = {};
+  for (const id of ids) {
+    const rule = rules.get(id);
+    if (rule) meta[id] = rule.meta;
+  }
+  return meta;
+}
 
 export interface LintOptions {
   /** Rule entries over the recommended settings, e.g. `{ "dsc-sas-token": "off" }`. */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import yargs from 'yargs';
-import { ConfigError, FileError, lintFiles, outputFixes, parseRuleFlag, RuleError, type LintResult, type RuleEntry } from '../index';
+import { ConfigError, FileError, lintFiles, outputFixes, parseRuleFlag, RuleError, rulesMeta, type LintResult, type RuleEntry } from '../index';
 import { formatters } from '../formatters';
 import { packageVersion } from './version';
 
@@ -118,7 +118,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   const errorCount = report.results.reduce((sum, r) => sum + r.errorCount, 0);
   const warningCount = report.results.reduce((sum, r) => sum + r.warningCount, 0);
   const shown = args.quiet ? report.results.map(errorsOnly) : report.results;
-  const text = formatter(shown, { cwd: io.cwd, color: useColor(args, io) });
+  const text = formatter(shown, { cwd: io.cwd, color: useColor(args, io), rulesMeta: rulesMeta(), version: packageVersion() });
   if (args.outputFile !== undefined) {
     const target = resolve(io.cwd, args.outputFile);
     try {

@@ -57,6 +57,7 @@ export function makeResult(filePath: string, messages: LintMessage[], fixable: (
     fatalErrorCount: 0,
     fixableErrorCount: 0,
     fixableWarningCount: 0,
+    suppressedMessages: [],
   };
   for (const message of messages) {
     if (message.severity === 2) {

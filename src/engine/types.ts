@@ -23,7 +23,30 @@ export interface LintMessage {
   endLine: number;
   endColumn: number;
   fix?: Fix;
+  /** Fixes offered for the user to choose: shown, never applied by --fix. */
+  suggestions?: LintSuggestion[];
   fatal?: true;
+}
+
+/** A fix a rule offers without applying it (ESLint's suggestions). */
+export interface LintSuggestion {
+  messageId?: string;
+  /** What applying it does, e.g. 'Rename the argument to "DomainName".' */
+  desc: string;
+  fix: Fix;
+}
+
+/** Why a message was suppressed. */
+export interface Suppression {
+  /** `directive`: an armdsc-lint-disable comment; `metadata`: an "armdsc-lint" metadata object. */
+  kind: 'directive' | 'metadata';
+  /** The reason given after `--` or in `justification`; empty when none was given. */
+  justification: string;
+}
+
+/** A message silenced by the template itself, with why. */
+export interface SuppressedMessage extends LintMessage {
+  suppressions: Suppression[];
 }
 
 /** One file's outcome; field names follow ESLint so formatters and users' habits carry over. */
@@ -35,6 +58,8 @@ export interface LintResult {
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** Messages silenced by inline directives or metadata (not counted above). */
+  suppressedMessages: SuppressedMessage[];
   /** The fixed text, present only when fixes changed it. */
   output?: string;
 }
@@ -45,7 +70,11 @@ export interface RuleMeta<MessageId extends string = string> {
   /** Severity in the recommended set (what applies without configuration). */
   severity: 'error' | 'warn';
   fixable?: boolean;
-  docs: { description: string };
+  docs: {
+    description: string;
+    /** The rule's documentation page; filled in by the registry from the id. */
+    url?: string;
+  };
   messages: Record<MessageId, string>;
   /** JSON Schema for each position of the options array; [] means no options. */
   schema: object[];

@@ -1,8 +1,8 @@
 import { json } from './json';
 import { stylish } from './stylish';
-import type { Formatter } from './types';
+import type { SyncFormatter } from './types';
 
-export type { Formatter, FormatterContext } from './types';
+export type { Formatter, FormatterContext, SyncFormatter } from './types';
 
 /** Built-in formatters by the name `--format` takes. */
-export const formatters: Readonly<Record<string, Formatter>> = { stylish, json };
+export const formatters: Readonly<Record<string, SyncFormatter>> = { stylish, json };

@@ -1,4 +1,4 @@
-import type { Formatter } from './types';
+import type { SyncFormatter } from './types';
 
 /** ESLint-compatible JSON: an array of results with their messages. */
-export const json: Formatter = (results) => JSON.stringify(results);
+export const json: SyncFormatter = (results) => JSON.stringify(results);

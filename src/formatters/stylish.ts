@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
-import type { Formatter } from './types';
+import type { SyncFormatter } from './types';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -24,7 +24,7 @@ function alignColumns(rows: string[][], widthOf: (cell: string) => number): stri
  * ESLint's default layout: problems grouped by file as `line:col  severity  message  rule-id`,
  * then a summary line and the count of problems --fix can solve. Nothing when there are none.
  */
-export const stylish: Formatter = (results, { cwd, color }) => {
+export const stylish: SyncFormatter = (results, { cwd, color }) => {
   // The caller decides about colour: Node must not second-guess it from process.stdout.
   const paint = (style: Style, text: string): string => (color && text ? styleText(style, text, { validateStream: false }) : text);
   // Widths ignore colour codes.

@@ -186,6 +186,7 @@ describe('output', () => {
       fatalErrorCount: 0,
       fixableErrorCount: 1,
       fixableWarningCount: 0,
+      suppressedMessages: [],
     });
   });
 

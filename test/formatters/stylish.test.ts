@@ -3,8 +3,10 @@ import { formatters } from '../../src/formatters';
 
 function result(filePath: string, messages: LintResult['messages']): LintResult {
   const errors = messages.filter((m) => m.severity === 2).length;
-  return { filePath, messages, errorCount: errors, warningCount: messages.length - errors, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+  return { filePath, messages, errorCount: errors, warningCount: messages.length - errors, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, suppressedMessages: [] };
 }
+
+const context = (color: boolean) => ({ cwd: '/repo', color, rulesMeta: {}, version: '0.0.0' });
 
 describe('stylish', () => {
   const results = [
@@ -17,7 +19,7 @@ describe('stylish', () => {
   ];
 
   it('aligns columns, keeps messages on one line, and ends lines without trailing spaces', () => {
-    expect(formatters.stylish!(results, { cwd: '/repo', color: false })).toBe(
+    expect(formatters.stylish!(results, context(false))).toBe(
       [
         '',
         'templates/a.json',
@@ -32,12 +34,12 @@ describe('stylish', () => {
   });
 
   it('prints nothing when there are no problems', () => {
-    expect(formatters.stylish!([result('/repo/clean.json', [])], { cwd: '/repo', color: false })).toBe('');
+    expect(formatters.stylish!([result('/repo/clean.json', [])], context(false))).toBe('');
   });
 
   it('colours by severity and keeps the alignment of the visible text', () => {
-    const coloured = formatters.stylish!(results, { cwd: '/repo', color: true });
+    const coloured = formatters.stylish!(results, context(true));
     expect(coloured).toContain('\x1b[31merror\x1b[39m');
-    expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(formatters.stylish!(results, { cwd: '/repo', color: false }));
+    expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(formatters.stylish!(results, context(false)));
   });
 });
