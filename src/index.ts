@@ -1,49 +1,54 @@
 /**
  * armdsc-lint's public API: lint template text or files with the built-in rules. The CLI is a
- * thin layer over lintFiles() and outputFixes().
+ * thin layer over lintFiles().
  */
-import { builtInRules } from '../rules';
 import { applyRuleEntries, recommendedSettings, type RuleEntry } from './config/rule-settings';
-import { appendMessages, Linter, type LintResult, type RuleMeta, type RuleModule, type RuleSetting } from './engine';
-import { expandPatterns, readTemplateFile, writeFixedFile, type ReadFile } from './files';
+import {
+  appendMessages,
+  fatalMessage,
+  INTERNAL_ERROR,
+  lintFile,
+  runCrossFilePhase,
+  type FileOutcome,
+  type LintMessage,
+  type LintResult,
+  type RuleSetting,
+} from './engine';
 import type { DocumentKind } from './model';
+import { rules } from './registry';
+import { runFiles, type Concurrency } from './runner/run-files';
 
 export { ConfigError, parseRuleFlag, type RuleEntry } from './config/rule-settings';
 export { FileError } from './files';
-export { RuleError } from './engine';
-export type { Fix, LintMessage, LintResult, RuleMeta, RuleModule } from './engine';
-export { builtInRules };
-
-/** Where each rule's documentation page is published. */
-export const DOCS_BASE_URL = 'https://github.com/armdsc-lint/armdsc-lint/blob/main/docs/rules/';
-
-/** Built-in rules by id, each with its docs.url. */
-export const rules: ReadonlyMap<string, RuleModule> = new Map(
-  builtInRules.map((rule) => {
-    rule.meta.docs.url ??= `${DOCS_BASE_URL}${rule.meta.id}.md`;
-    return [rule.meta.id, rule];
-  }),
-);
-
-/** Meta of the rules by id, as formatters receive it. */
-export function rulesMeta(ids: Iterable<string> = rules.keys()): Record<string, RuleMeta> {
-  const meta: Record<string, RuleMeta> = {};
-  for (const id of ids) {
-    const rule = rules.get(id);
-    if (rule) meta[id] = rule.meta;
-  }
-  return meta;
-}
+export { INTERNAL_ERROR } from './engine';
+export type { Fix, LintMessage, LintResult, LintSuggestion, RuleMeta, RuleModule, SuppressedMessage, Suppression } from './engine';
+export { builtInRules } from '../rules';
+export { DOCS_BASE_URL, rules, rulesMeta } from './registry';
+export type { Concurrency } from './runner/run-files';
 
 export interface LintOptions {
   /** Rule entries over the recommended settings, e.g. `{ "dsc-sas-token": "off" }`. */
   rules?: Record<string, RuleEntry>;
-  /** Compute fixed text (results carry `output`); lintFiles does not write it: see outputFixes. */
+  /** Compute fixed text: results carry `output` (unless lintFiles writes it, see writeFixes). */
   fix?: boolean;
   /** Attach each remaining message's fix to it. */
   includeFixes?: boolean;
   /** Base for relative patterns and for paths in messages; default process.cwd(). */
   cwd?: string;
+  /** Put the stack of an internal error into its message. */
+  debug?: boolean;
+}
+
+export interface LintFilesOptions extends LintOptions {
+  /**
+   * With `fix`: write each file's fixes as soon as it is linted (safely: see README "Fixing"),
+   * so no fixed text is kept; a refused write becomes a message of that file.
+   */
+  writeFixes?: boolean;
+  /** Worker threads: a number, `auto` (default: only for large runs) or `off`. */
+  concurrency?: Concurrency;
+  /** A pattern that matches nothing is an error (default true), as in ESLint. */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 export interface SkippedFile {
@@ -59,62 +64,55 @@ export interface LintReport {
   skipped: SkippedFile[];
 }
 
-/** The file each result was read from, so outputFixes can write it back safely. */
-const sourcesOfResults = new WeakMap<LintResult, ReadFile>();
-
 function resolveSettings(options: LintOptions): Map<string, RuleSetting> {
   return applyRuleEntries(recommendedSettings(rules), rules, Object.entries(options.rules ?? {}));
 }
 
 /** Lint one template text. Undefined when the text is not a deployment template. */
 export function lintText(text: string, options: LintOptions & { filePath?: string } = {}): LintResult | undefined {
-  const linter = new Linter(rules);
   const filePath = options.filePath ?? '<text>';
-  const outcome = linter.lintText(text, { filePath, settings: resolveSettings(options), fix: options.fix, includeFixes: options.includeFixes });
+  const outcome = lintFile({ text, filePath, rules, settings: resolveSettings(options), fix: options.fix, includeFixes: options.includeFixes, explicit: true, debug: options.debug });
   if (outcome.kind === 'skipped') return undefined;
-  return appendMessages(outcome.result, linter.finishRun(options.cwd ?? process.cwd()).get(filePath) ?? []);
+  return finishRun([outcome], options.cwd ?? process.cwd()).results[0];
 }
 
 /** Lint the files matching `patterns` (files, directories, globs; none means every *.json and *.jsonc). */
-export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const settings = resolveSettings(options);
-  const linter = new Linter(rules);
-  const report: LintReport = { results: [], skipped: [] };
-  const files = new Map<LintResult, ReadFile>();
-  for (const target of await expandPatterns(patterns, cwd)) {
-    const file = readTemplateFile(target.path);
-    const outcome = linter.lintText(file.text, {
-      filePath: target.path,
-      settings,
-      fix: options.fix,
-      includeFixes: options.includeFixes,
-      explicit: target.explicit,
-    });
-    if (outcome.kind === 'skipped') {
-      report.skipped.push({ filePath: target.path, explicit: target.explicit, documentKind: outcome.documentKind });
-      continue;
-    }
-    report.results.push(outcome.result);
-    files.set(outcome.result, file);
-  }
-  const runMessages = linter.finishRun(cwd);
-  report.results = report.results.map((result) => {
-    const merged = appendMessages(result, runMessages.get(result.filePath) ?? []);
-    sourcesOfResults.set(merged, files.get(result)!);
-    return merged;
+  const settingsKey = JSON.stringify([...settings]);
+  const outcomes = await runFiles(patterns, {
+    cwd,
+    rules,
+    settingsFor: () => ({ settings, key: settingsKey }),
+    process: { fix: options.fix ?? false, writeFixes: (options.fix ?? false) && (options.writeFixes ?? false), includeFixes: options.includeFixes ?? false, debug: options.debug ?? false },
+    concurrency: options.concurrency ?? 'auto',
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
   });
-  return report;
+  return finishRun(outcomes, cwd);
 }
 
-/** Write every result's fixed `output` back to its file; returns the paths written. */
-export function outputFixes(report: LintReport): string[] {
-  const written: string[] = [];
-  for (const result of report.results) {
-    const file = sourcesOfResults.get(result);
-    if (result.output === undefined || !file) continue;
-    writeFixedFile(file, result.output);
-    written.push(result.filePath);
+/** The cross-file phase over every file's run facts; its messages join each file's result. */
+function finishRun(outcomes: readonly FileOutcome[], cwd: string): LintReport {
+  const linted = outcomes.filter((o): o is Extract<FileOutcome, { kind: 'linted' }> => o.kind === 'linted');
+  const { messages, failures } = runCrossFilePhase(
+    rules,
+    linted.map((o) => ({ filePath: o.result.filePath, runFacts: o.runFacts })),
+    cwd,
+  );
+  for (const { ruleId, error } of failures) {
+    // The run's internal error is reported in the first file that took part in it.
+    const first = linted.find((o) => Object.hasOwn(o.runFacts, ruleId));
+    if (!first) continue;
+    const detail = error instanceof Error ? error.message : String(error);
+    const list: LintMessage[] = messages.get(first.result.filePath) ?? [];
+    list.push(fatalMessage(INTERNAL_ERROR, ruleId, `Internal error in rule '${ruleId}' comparing the files of the run: ${detail}. This is a bug in armdsc-lint.`));
+    messages.set(first.result.filePath, list);
   }
-  return written;
+  return {
+    results: linted.map((o) => appendMessages(o.result, messages.get(o.result.filePath) ?? [])),
+    skipped: outcomes.flatMap((o) =>
+      o.kind === 'skipped' ? [{ filePath: o.filePath, explicit: o.explicit, documentKind: o.documentKind }] : [],
+    ),
+  };
 }

@@ -10,7 +10,9 @@ export type RuleEntry = unknown;
 const SEVERITIES: Record<string, Severity> = { off: 0, warn: 1, error: 2, '0': 0, '1': 1, '2': 2 };
 
 function severityOf(value: unknown): Severity | undefined {
-  return typeof value === 'string' || typeof value === 'number' ? SEVERITIES[String(value)] : undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  // Own keys only: 'constructor' or 'toString' must not find the object's prototype.
+  return Object.hasOwn(SEVERITIES, String(value)) ? SEVERITIES[String(value)] : undefined;
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false });

@@ -1,4 +1,5 @@
-export { Linter, RuleError, type LintOutcome, type LintTextOptions } from './linter';
-export { appendMessages } from './report';
+export { INTERNAL_ERROR, lintFile, type FileLintInput, type FileOutcome, type RunFacts } from './lint-file';
+export { appendMessages, escapeControlCharacters, fatalMessage, makeResult, PARSE_ERROR } from './report';
 export { RuleFixer } from './rule-fixer';
+export { runCrossFilePhase, type FileRunFacts, type RunPhaseFailure } from './run-phase';
 export * from './types';

@@ -1,16 +1,35 @@
 import type { SourceFile, SourceLocation } from '../parse';
 import type { Fix, LintMessage, LintResult, RuleMeta } from './types';
 
-/** Replace `{{ name }}` placeholders; unknown names are left in place, as ESLint does. */
+/**
+ * Replace `{{ name }}` placeholders; unknown names are left in place, as ESLint does. Control
+ * characters in the data (which comes from template text) are escaped, so no message can carry a
+ * line break or a terminal escape sequence.
+ */
 export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? escapeControlCharacters(String(data[name])) : whole));
+}
+
+/** C0 and C1 control characters as visible escapes (`\n`, `\x1b`, `\u009b`). */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    const code = c.charCodeAt(0);
+    return named[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
 }
 
 export function messageText(meta: RuleMeta, messageId: string, data: Record<string, string | number> | undefined): string {
-  const template = (meta.messages as Record<string, string>)[messageId];
+  const messages = meta.messages as Record<string, string>;
+  const template = Object.hasOwn(messages, messageId) ? messages[messageId] : undefined;
   if (template === undefined) throw new Error(`Rule '${meta.id}' reported unknown messageId '${messageId}'`);
   return interpolate(template, data);
+}
+
+/** A fatal message of this file (it could not be linted, or not completely), at its start. */
+export function fatalMessage(messageId: string, ruleId: string | null, message: string): LintMessage {
+  return { ruleId, severity: 2, fatal: true, message, messageId, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 /** A message as found, with its fix still to be computed. */
@@ -18,6 +37,9 @@ export interface PendingMessage {
   message: LintMessage;
   computeFix?: () => Fix;
 }
+
+/** The messageId of a file that does not parse. */
+export const PARSE_ERROR = 'parse-error';
 
 /** Messages for syntax errors: one fatal message each, at the error's position. */
 export function parseErrorMessages(source: SourceFile): PendingMessage[] {
@@ -27,6 +49,7 @@ export function parseErrorMessages(source: SourceFile): PendingMessage[] {
       severity: 2,
       fatal: true,
       message: `Parsing error: ${error.message}`,
+      messageId: PARSE_ERROR,
       ...source.locationOf(error.offset, error.length),
     },
   }));
@@ -73,7 +96,7 @@ export function makeResult(filePath: string, messages: LintMessage[], fixable: (
   return result;
 }
 
-/** Add messages found after the result was made (the cross-file phase; never fixable). */
+/** Add messages found after the result was made (the cross-file phase, a refused write; never fixable). */
 export function appendMessages(result: LintResult, extra: readonly LintMessage[]): LintResult {
   if (extra.length === 0) return result;
   const errors = extra.filter((m) => m.severity === 2).length;
@@ -82,5 +105,6 @@ export function appendMessages(result: LintResult, extra: readonly LintMessage[]
     messages: [...result.messages, ...extra].sort(compareMessages),
     errorCount: result.errorCount + errors,
     warningCount: result.warningCount + extra.length - errors,
+    fatalErrorCount: result.fatalErrorCount + extra.filter((m) => m.fatal).length,
   };
 }

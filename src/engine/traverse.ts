@@ -1,14 +1,20 @@
-import type { DscExtension, Extension, FileModel, Resource, Template } from '../model';
-import type { RuleListeners } from './types';
+import { isExpressionText, parseTemplateString } from '../expression';
+import type { DscExtension, Extension, FileModel, Resource, Template, UserFunction } from '../model';
+import type { JsonObject, JsonProperty, JsonValue } from '../parse';
+import type { RuleEvent, RuleListeners } from './types';
 
 type Dispatch = <E extends keyof RuleListeners>(event: E, ...args: Parameters<NonNullable<RuleListeners[E]>>) => void;
+
+/** Events of the JSON walk, which runs only when an enabled rule listens to one of them. */
+const JSON_EVENTS: readonly RuleEvent[] = ['jsonObject', 'jsonProperty', 'expression'];
 
 /**
  * Walk the model in document order and emit events: templates contain their resources, a
  * nested deployment contains its template, and extensions follow the resource or scale set
- * that declares them. Misplaced DSC objects come last, before `file:exit`.
+ * that declares them. Misplaced DSC objects come next, then the JSON walk (when listened to),
+ * then `file:exit`. Every walk is iterative, so no nesting depth can overflow the stack.
  */
-export function traverse(model: FileModel, dispatch: Dispatch): void {
+export function traverse(model: FileModel, listened: ReadonlySet<string>, dispatch: Dispatch): void {
   const templateByDeployment = new Map<Resource, Template>();
   for (const template of model.templates) if (template.deployment) templateByDeployment.set(template.deployment, template);
   const dscByExtension = new Map<Extension, DscExtension>(model.dscExtensions.map((d) => [d.extension, d]));
@@ -16,33 +22,87 @@ export function traverse(model: FileModel, dispatch: Dispatch): void {
   for (const extension of model.extensions) {
     // Resource placements follow their own resource; profile items follow their scale set.
     const owner = extension.resource ?? extension.target?.resource;
-    if (owner) extensionsByResource.set(owner, [...(extensionsByResource.get(owner) ?? []), extension]);
+    if (!owner) continue;
+    const list = extensionsByResource.get(owner);
+    if (list) list.push(extension);
+    else extensionsByResource.set(owner, [extension]);
   }
   const computeByResource = new Map(model.computeTargets.map((t) => [t.resource, t]));
 
-  const visitTemplate = (template: Template): void => {
-    dispatch('template', template);
-    template.resources.forEach(visitResource);
-    dispatch('template:exit', template);
-  };
-
-  const visitResource = (resource: Resource): void => {
-    dispatch('resource', resource);
-    const compute = computeByResource.get(resource);
-    if (compute) dispatch(compute.kind, compute);
-    for (const extension of extensionsByResource.get(resource) ?? []) {
-      dispatch('extension', extension);
-      const dsc = dscByExtension.get(extension);
-      if (dsc) dispatch('dscExtension', dsc);
-    }
-    resource.children.forEach(visitResource);
-    const nested = templateByDeployment.get(resource);
-    if (nested) visitTemplate(nested);
-    dispatch('resource:exit', resource);
-  };
-
   dispatch('file', model);
-  visitTemplate(model.root);
+  // Entries are a template or resource to enter, or one to leave.
+  const stack: Array<{ template: Template } | { resource: Resource } | { exitTemplate: Template } | { exitResource: Resource }> = [{ template: model.root }];
+  const pushAll = (resources: readonly Resource[]): void => {
+    for (let i = resources.length - 1; i >= 0; i--) stack.push({ resource: resources[i]! });
+  };
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    if ('template' in entry) {
+      dispatch('template', entry.template);
+      stack.push({ exitTemplate: entry.template });
+      pushAll(entry.template.resources);
+    } else if ('exitTemplate' in entry) {
+      dispatch('template:exit', entry.exitTemplate);
+    } else if ('exitResource' in entry) {
+      dispatch('resource:exit', entry.exitResource);
+    } else {
+      const resource = entry.resource;
+      dispatch('resource', resource);
+      const compute = computeByResource.get(resource);
+      if (compute) dispatch(compute.kind, compute);
+      for (const extension of extensionsByResource.get(resource) ?? []) {
+        dispatch('extension', extension);
+        const dsc = dscByExtension.get(extension);
+        if (dsc) dispatch('dscExtension', dsc);
+      }
+      stack.push({ exitResource: resource });
+      const nested = templateByDeployment.get(resource);
+      if (nested) stack.push({ template: nested });
+      pushAll(resource.children);
+    }
+  }
   for (const misplacement of model.misplacements) dispatch('misplacedExtension', misplacement);
+  if (JSON_EVENTS.some((event) => listened.has(event))) walkJson(model, listened, dispatch);
   dispatch('file:exit', model);
+}
+
+/**
+ * Every object, property and template expression of the file in document order, each expression
+ * with the template whose parameters and variables it sees (and the user-defined function whose
+ * parameters it sees, inside one). Property names are not expressions: ARM does not evaluate them.
+ */
+function walkJson(model: FileModel, listened: ReadonlySet<string>, dispatch: Dispatch): void {
+  const templateByNode = new Map<JsonObject, Template>(model.templates.map((t) => [t.node, t]));
+  const functionByNode = new Map<JsonObject, UserFunction>();
+  for (const template of model.templates) for (const fn of template.functions) functionByNode.set(fn.node, fn);
+  const wantsObjects = listened.has('jsonObject');
+  const wantsProperties = listened.has('jsonProperty');
+  const wantsExpressions = listened.has('expression');
+
+  type Entry = { node: JsonValue | JsonProperty; template: Template; userFunction: UserFunction | undefined };
+  const stack: Entry[] = [];
+  if (model.source.root) stack.push({ node: model.source.root, template: model.root, userFunction: undefined });
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { node, template, userFunction } = entry;
+    switch (node.kind) {
+      case 'property':
+        if (wantsProperties) dispatch('jsonProperty', node);
+        if (node.value) stack.push({ node: node.value, template, userFunction });
+        break;
+      case 'string':
+        if (wantsExpressions && isExpressionText(node.value)) {
+          const parsed = parseTemplateString(node.value);
+          if (parsed.kind === 'expression') dispatch('expression', { node, parsed, template, userFunction });
+        }
+        break;
+      case 'array':
+        for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i]!, template, userFunction });
+        break;
+      case 'object': {
+        const inner = { template: templateByNode.get(node) ?? template, userFunction: functionByNode.get(node) ?? userFunction };
+        if (wantsObjects) dispatch('jsonObject', node);
+        for (let i = node.properties.length - 1; i >= 0; i--) stack.push({ node: node.properties[i]!, ...inner });
+        break;
+      }
+    }
+  }
 }

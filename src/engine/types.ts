@@ -1,5 +1,5 @@
-import type { ComputeTarget, DscExtension, Extension, FileModel, Misplacement, Resource, Template } from '../model';
-import type { JsonNodeBase, SourceFile, SourceLocation } from '../parse';
+import type { ComputeTarget, DscExtension, ExpressionSite, Extension, FileModel, Misplacement, Resource, Template } from '../model';
+import type { JsonNodeBase, JsonObject, JsonProperty, SourceFile, SourceLocation } from '../parse';
 import type { RuleFixer } from './rule-fixer';
 
 /** ESLint numbering: 0 off, 1 warn, 2 error. */
@@ -94,6 +94,12 @@ export interface RuleListeners {
   extension?(extension: Extension): void;
   dscExtension?(dsc: DscExtension): void;
   misplacedExtension?(misplacement: Misplacement): void;
+  /** Every JSON object of the file, in document order (walked only when a rule listens). */
+  jsonObject?(object: JsonObject): void;
+  /** Every property of every object, in document order (walked only when a rule listens). */
+  jsonProperty?(property: JsonProperty): void;
+  /** Every string ARM evaluates as an expression, with the scope it is evaluated in. */
+  expression?(site: ExpressionSite): void;
 }
 
 export type RuleEvent = keyof RuleListeners;

@@ -1,68 +1,89 @@
 import type { JsonValue } from '../parse/json-nodes';
 import type { CallExpression, Expression } from './ast';
+import { MAX_COMBINATIONS, MAX_EVALUATION_DEPTH, MAX_EVALUATION_STEPS, MAX_EVALUATION_WORK } from './budgets';
 import { callBuiltIn } from './functions';
 import { parseTemplateString } from './parser';
 import { isSecretParameter, type ParameterDeclaration, type Scope, type VariableDeclaration } from './scope';
 import {
+  alternativesOf,
+  arrayOf,
+  booleanValue,
+  choiceOf,
+  literalString,
   mergeProvenance,
-  NO_PROVENANCE,
-  stringOf,
+  nullValue,
+  numberValue,
+  objectOf,
   unknown,
   valueKey,
   withProvenance,
   type AbstractValue,
 } from './values';
 
-/** At most this many argument combinations are expanded when arguments are choices. */
-const MAX_COMBINATIONS = 16;
+/** Where a budget ran out, for tests and diagnostics. */
+export type ExhaustedBudget = 'steps' | 'work' | 'depth';
 
 /**
  * Partial evaluator for template values. Results are memoised per node: a node always belongs to
- * one template, so it is always evaluated in the same scope. Reference cycles are unknown.
+ * one template, so it is always evaluated in the same scope. Reference cycles are unknown. One
+ * Evaluator serves one file, and its budgets (budgets.ts) bound the time and memory of that file.
  */
 export class Evaluator {
   private readonly nodeValues = new WeakMap<JsonValue, AbstractValue>();
   private readonly declarationValues = new WeakMap<ParameterDeclaration | VariableDeclaration, AbstractValue>();
   private readonly inProgress = new Set<object>();
+  private steps = 0;
+  private work = 0;
+  private depth = 0;
+  /** The first budget that ran out, if any. */
+  exhausted: ExhaustedBudget | undefined;
 
   /** The value of a JSON node (which may be or contain expressions) evaluated in `scope`. */
   evaluate(node: JsonValue, scope: Scope): AbstractValue {
     const cached = this.nodeValues.get(node);
     if (cached) return cached;
     if (this.inProgress.has(node)) return unknown('cycle');
+    if (this.depth >= MAX_EVALUATION_DEPTH) return this.exhaust('depth');
     this.inProgress.add(node);
+    this.depth++;
     try {
       const value = this.evaluateUncached(node, scope);
       this.nodeValues.set(node, value);
       return value;
     } finally {
+      this.depth--;
       this.inProgress.delete(node);
     }
+  }
+
+  private exhaust(budget: ExhaustedBudget): AbstractValue {
+    this.exhausted ??= budget;
+    return unknown(`budget(${budget})`);
   }
 
   private evaluateUncached(node: JsonValue, scope: Scope): AbstractValue {
     switch (node.kind) {
       case 'string': {
         const parsed = parseTemplateString(node.value);
-        if (parsed.kind === 'literal') return stringOf([parsed.value]);
+        if (parsed.kind === 'literal') return literalString(parsed.value);
         if (!parsed.expression || parsed.errors.length > 0) return unknown(`invalid(${node.value})`);
         return this.evaluateExpression(parsed.expression, scope);
       }
       case 'number':
-        return { kind: 'number', value: node.value, ...NO_PROVENANCE };
+        return numberValue(node.value);
       case 'boolean':
-        return { kind: 'boolean', value: node.value, ...NO_PROVENANCE };
+        return booleanValue(node.value);
       case 'null':
-        return { kind: 'null', ...NO_PROVENANCE };
+        return nullValue();
       case 'array':
-        return { kind: 'array', items: node.items.map((item) => this.evaluate(item, scope)), ...NO_PROVENANCE };
+        return arrayOf(node.items.map((item) => this.evaluate(item, scope)));
       case 'object': {
         const members = new Map<string, { key: string; value: AbstractValue }>();
         for (const property of node.properties) {
           if (!property.value) continue;
           members.set(property.key.value.toLowerCase(), { key: property.key.value, value: this.evaluate(property.value, scope) });
         }
-        return { kind: 'object', members, ...NO_PROVENANCE };
+        return objectOf(members);
       }
     }
   }
@@ -70,9 +91,9 @@ export class Evaluator {
   evaluateExpression(expression: Expression, scope: Scope): AbstractValue {
     switch (expression.kind) {
       case 'string':
-        return stringOf([expression.value]);
+        return literalString(expression.value);
       case 'number':
-        return { kind: 'number', value: expression.value, ...NO_PROVENANCE };
+        return numberValue(expression.value);
       case 'member':
         return member(this.evaluateExpression(expression.source, scope), expression.property);
       case 'index': {
@@ -81,6 +102,7 @@ export class Evaluator {
         return indexInto(source, index);
       }
       case 'call':
+        if (++this.steps > MAX_EVALUATION_STEPS) return this.exhaust('steps');
         return this.call(expression, scope);
     }
   }
@@ -94,7 +116,32 @@ export class Evaluator {
     if (name === 'parameters' || name === 'variables') return this.reference(name, call, scope);
     if (name === 'if') return this.conditional(call, scope);
     const args = call.args.map((a) => this.evaluateExpression(a, scope));
-    return expandChoices(args, (values) => callBuiltIn(name, values, `${name}(${values.map(valueKey).join(',')})`));
+    return this.expandChoices(args, (values) => this.charged(values, () => callBuiltIn(name, values, () => `${name}(${values.map(valueKey).join(',')})`)));
+  }
+
+  /** Run a built-in, counting its arguments' and result's sizes against the work budget. */
+  private charged(args: readonly AbstractValue[], compute: () => AbstractValue): AbstractValue {
+    for (const arg of args) this.work += arg.size;
+    if (this.work > MAX_EVALUATION_WORK) return this.exhaust('work');
+    const result = compute();
+    this.work += result.size;
+    return result;
+  }
+
+  /** Run `compute` over every combination of choice arguments; a choice of the results. */
+  private expandChoices(args: AbstractValue[], compute: (values: AbstractValue[]) => AbstractValue): AbstractValue {
+    if (!args.some((a) => a.kind === 'choice')) return compute(args);
+    let count = 1;
+    for (const arg of args) {
+      count *= alternativesOf(arg).length;
+      if (count > MAX_COMBINATIONS) return unknown('choices', mergeProvenance(args));
+    }
+    let combinations: AbstractValue[][] = [[]];
+    for (const arg of args) {
+      const options = alternativesOf(arg);
+      combinations = combinations.flatMap((prefix) => options.map((option) => [...prefix, option]));
+    }
+    return choiceOf(combinations.map(compute));
   }
 
   private conditional(call: CallExpression, scope: Scope): AbstractValue {
@@ -102,15 +149,14 @@ export class Evaluator {
     if (!conditionExpression || !whenTrue || !whenFalse) return unknown('if()');
     const condition = this.evaluateExpression(conditionExpression, scope);
     if (condition.kind === 'boolean') return this.evaluateExpression(condition.value ? whenTrue : whenFalse, scope);
-    const options = [this.evaluateExpression(whenTrue, scope), this.evaluateExpression(whenFalse, scope)];
-    return { kind: 'choice', options, ...mergeProvenance(options) };
+    return choiceOf([this.evaluateExpression(whenTrue, scope), this.evaluateExpression(whenFalse, scope)]);
   }
 
   private reference(kind: 'parameters' | 'variables', call: CallExpression, scope: Scope): AbstractValue {
     const [nameArgument] = call.args;
     const nameValue = nameArgument ? this.evaluateExpression(nameArgument, scope) : undefined;
     const name = nameValue?.kind === 'string' && nameValue.parts.length === 1 ? nameValue.parts[0] : undefined;
-    if (typeof name !== 'string') return unknown(`${kind}(?)`, nameValue ?? NO_PROVENANCE);
+    if (typeof name !== 'string') return unknown(`${kind}(?)`, nameValue ?? undefined);
     if (kind === 'parameters') {
       const declaration = scope.parameters.get(name.toLowerCase());
       return declaration ? this.parameterValue(declaration) : unknown(`parameters('${name.toLowerCase()}')#${scope.id}`);
@@ -148,6 +194,7 @@ export class Evaluator {
     const cached = this.declarationValues.get(declaration);
     if (cached) return cached;
     if (this.inProgress.has(declaration)) return unknown(`cycle(${declaration.name})`);
+    if (++this.steps > MAX_EVALUATION_STEPS) return this.exhaust('steps');
     this.inProgress.add(declaration);
     try {
       const value = compute();
@@ -159,43 +206,30 @@ export class Evaluator {
   }
 }
 
-/** The alternatives of a value, with nested choices flattened. */
-function alternatives(value: AbstractValue): AbstractValue[] {
-  return value.kind === 'choice' ? value.options.flatMap(alternatives) : [value];
-}
-
-/** Run `compute` over every combination of choice arguments; a choice of the results. */
-function expandChoices(args: AbstractValue[], compute: (values: AbstractValue[]) => AbstractValue): AbstractValue {
-  if (!args.some((a) => a.kind === 'choice')) return compute(args);
-  let combinations: AbstractValue[][] = [[]];
-  for (const arg of args) {
-    const options = alternatives(arg);
-    combinations = combinations.flatMap((prefix) => options.map((option) => [...prefix, option]));
-    if (combinations.length > MAX_COMBINATIONS) return unknown('choices', mergeProvenance(args));
-  }
-  const options = combinations.map(compute);
-  return { kind: 'choice', options, ...mergeProvenance(options) };
-}
-
 function member(source: AbstractValue, property: string): AbstractValue {
   if (source.kind === 'object') {
     const found = source.members.get(property.toLowerCase());
     return found ? withProvenance(found.value, source) : unknown(`${valueKey(source)}.${property.toLowerCase()}`, source);
   }
-  if (source.kind === 'choice') {
-    const options = source.options.map((option) => member(option, property));
-    return { kind: 'choice', options, ...mergeProvenance(options) };
-  }
+  if (source.kind === 'choice') return choiceOf(source.options.map((option) => member(option, property)), source);
   return unknown(`${valueKey(source)}.${property.toLowerCase()}`, source);
 }
 
+/**
+ * `source[index]`. An unknown index into a known array (such as `copyIndex()`) may be any element:
+ * the choice of them, when there are few enough.
+ */
 function indexInto(source: AbstractValue, index: AbstractValue): AbstractValue {
   if (source.kind === 'array' && index.kind === 'number') {
     const item = source.items[index.value];
     if (item) return withProvenance(item, source);
   }
+  if (source.kind === 'array' && index.kind === 'unknown' && source.items.length > 0) {
+    return choiceOf(source.items, mergeProvenance([source, ...source.items]));
+  }
   if (source.kind === 'object' && index.kind === 'string' && index.parts.length === 1 && typeof index.parts[0] === 'string') {
     return member(source, index.parts[0]);
   }
+  if (source.kind === 'choice') return choiceOf(source.options.map((option) => indexInto(option, index)), source);
   return unknown(`${valueKey(source)}[${valueKey(index)}]`, mergeProvenance([source, index]));
 }

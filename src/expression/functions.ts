@@ -1,7 +1,12 @@
+import { MAX_VALUE_SIZE } from './budgets';
 import {
+  arrayOf,
+  booleanValue,
   knownString,
+  literalString,
   mergeProvenance,
   NO_PROVENANCE,
+  nullValue,
   stringOf,
   toPlain,
   unknown,
@@ -18,6 +23,8 @@ import {
  */
 type BuiltIn = (args: AbstractValue[], key: string) => AbstractValue;
 
+const boolean = booleanValue;
+
 /** The pieces a value contributes when it is turned into text (holes for unknown values). */
 function textParts(value: AbstractValue): (string | UnknownValue)[] {
   switch (value.kind) {
@@ -31,10 +38,6 @@ function textParts(value: AbstractValue): (string | UnknownValue)[] {
     default:
       return [unknown(`text(${valueKey(value)})`, value)];
   }
-}
-
-function boolean(value: boolean): AbstractValue {
-  return { kind: 'boolean', value, ...NO_PROVENANCE };
 }
 
 /** Apply `transform` to a string's literal parts; holes become unknown values under `name`. */
@@ -70,7 +73,7 @@ function uri(args: AbstractValue[], key: string): AbstractValue {
   const provenance = mergeProvenance(args);
   const relativeText = knownString(relative);
   // An absolute relative URI replaces the base.
-  if (relativeText !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(relativeText)) return stringOf([relativeText], provenance);
+  if (relativeText !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(relativeText)) return literalString(relativeText, provenance);
   // A wholly unknown base: the URL is that base, then the relative part.
   if (base.kind === 'unknown') return stringOf([base, ...textParts(relative)], provenance);
   const baseText = knownString(base);
@@ -85,27 +88,66 @@ function uri(args: AbstractValue[], key: string): AbstractValue {
   return stringOf([...base.parts, ...textParts(relative)], provenance);
 }
 
+/**
+ * The pieces of a .NET composite format string: literal text (with `{{`/`}}` unescaped) and
+ * placeholders `{index[,alignment][:format]}`. Undefined when a brace is not part of either.
+ * One pass over the text: placeholders never contain braces.
+ */
+function formatPieces(text: string): Array<string | { index: number; specifier: boolean }> | undefined {
+  const pieces: Array<string | { index: number; specifier: boolean }> = [];
+  let literal = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if ((ch === '{' || ch === '}') && text[i + 1] === ch) {
+      literal += ch;
+      i += 2;
+    } else if (ch === '}') {
+      return undefined;
+    } else if (ch === '{') {
+      const close = text.indexOf('}', i + 1);
+      const open = text.indexOf('{', i + 1);
+      if (close < 0 || (open >= 0 && open < close)) return undefined;
+      const inside = text.slice(i + 1, close);
+      const digits = /^\d+/.exec(inside)?.[0];
+      const rest = digits === undefined ? undefined : inside.slice(digits.length);
+      if (digits === undefined || (rest !== '' && rest![0] !== ',' && rest![0] !== ':')) return undefined;
+      if (literal) pieces.push(literal);
+      literal = '';
+      pieces.push({ index: Number(digits), specifier: rest !== '' });
+      i = close + 1;
+    } else {
+      literal += ch;
+      i++;
+    }
+  }
+  if (literal) pieces.push(literal);
+  return pieces;
+}
+
 function format(args: AbstractValue[], key: string): AbstractValue {
   const provenance = mergeProvenance(args);
   const [template, ...values] = args;
   const text = template ? knownString(template) : undefined;
-  if (text === undefined) return unknown(key, provenance);
+  const pieces = text === undefined ? undefined : formatPieces(text);
+  if (!pieces) return unknown(key, provenance);
   const parts: (string | UnknownValue)[] = [];
-  const pattern = /\{\{|\}\}|\{(\d+)([,:][^}]*)?\}/g;
-  let last = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    parts.push(text.slice(last, match.index));
-    last = pattern.lastIndex;
-    if (match[0] === '{{' || match[0] === '}}') {
-      parts.push(match[0][0]!);
+  let size = 0;
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      parts.push(piece);
+      size += piece.length;
       continue;
     }
-    const value = values[Number(match[1])];
+    const value = values[piece.index];
     if (!value) return unknown(key, provenance);
+    size += value.size;
+    // Checked as we go: '{0}{0}{0}…' must not build a huge text before it is measured.
+    if (size > MAX_VALUE_SIZE) return unknown(key, provenance);
     // An alignment or format specifier ({0:D3}) changes the text in ways we do not model.
-    parts.push(...(match[2] ? [unknown(`${key}#${match[1]}`, value)] : textParts(value)));
+    if (piece.specifier) parts.push(unknown(`${key}#${piece.index}`, value));
+    else for (const part of textParts(value)) parts.push(part);
   }
-  parts.push(text.slice(last));
   return stringOf(parts, provenance);
 }
 
@@ -114,7 +156,7 @@ function concat(args: AbstractValue[], key: string): AbstractValue {
   if (args.length === 0) return unknown(key, provenance);
   if (args.some((a) => a.kind === 'array')) {
     if (!args.every((a) => a.kind === 'array')) return unknown(key, provenance);
-    return { kind: 'array', items: args.flatMap((a) => (a.kind === 'array' ? a.items : [])), ...provenance };
+    return arrayOf(args.flatMap((a) => (a.kind === 'array' ? a.items : [])), provenance);
   }
   return stringOf(args.flatMap(textParts), provenance);
 }
@@ -141,14 +183,14 @@ function coalesce(args: AbstractValue[], key: string): AbstractValue {
     if (arg.kind === 'unknown') return unknown(key, mergeProvenance(args));
     return arg;
   }
-  return { kind: 'null', ...NO_PROVENANCE };
+  return nullValue();
 }
 
 function stringFunction(args: AbstractValue[], key: string): AbstractValue {
   const [value] = args;
   if (!value) return unknown(key);
   if (value.kind === 'string') return value;
-  if (value.kind === 'number' || value.kind === 'boolean') return stringOf([String(value.value)], value);
+  if (value.kind === 'number' || value.kind === 'boolean') return literalString(String(value.value), value);
   return unknown(key, value);
 }
 
@@ -167,11 +209,16 @@ const BUILT_INS: Record<string, BuiltIn> = {
   toupper: ([value], key) => (value ? mapText(value, 'toupper', (t) => t.toUpperCase()) : unknown(key)),
   trim: (args, key) => {
     const texts = knownStrings(args, 1);
-    return texts ? stringOf([texts[0]!.trim()], mergeProvenance(args)) : unknown(key, mergeProvenance(args));
+    return texts ? literalString(texts[0]!.trim(), mergeProvenance(args)) : unknown(key, mergeProvenance(args));
   },
   replace: (args, key) => {
     const texts = knownStrings(args, 3);
-    return texts ? stringOf([texts[0]!.split(texts[1]!).join(texts[2]!)], mergeProvenance(args)) : unknown(key, mergeProvenance(args));
+    if (!texts || texts[1] === '') return unknown(key, mergeProvenance(args));
+    const [text, search, replacement] = texts as [string, string, string];
+    const pieces = text.split(search);
+    // Measured before joining: each replacement may be longer than what it replaces.
+    if (text.length + (pieces.length - 1) * (replacement.length - search.length) > MAX_VALUE_SIZE) return unknown(key, mergeProvenance(args));
+    return stringOf([pieces.join(replacement)], mergeProvenance(args));
   },
   equals: ([a, b], key) => {
     const left = a ? toPlain(a) : undefined;
@@ -184,7 +231,7 @@ const BUILT_INS: Record<string, BuiltIn> = {
   },
   true: () => boolean(true),
   false: () => boolean(false),
-  null: () => ({ kind: 'null', ...NO_PROVENANCE }),
+  null: () => nullValue(),
 };
 
 /** Functions whose result says something about their arguments without carrying their content. */
@@ -193,11 +240,14 @@ const PREDICATES = new Set([
   'greaterorequals', 'and', 'or', 'not', 'indexof', 'lastindexof', 'bool',
 ]);
 
-/** Evaluate a built-in call on evaluated arguments; anything not modelled is unknown. */
-export function callBuiltIn(lowerName: string, args: AbstractValue[], key: string): AbstractValue {
-  const builtIn = BUILT_INS[lowerName];
-  if (builtIn) return builtIn(args, key);
-  if (lowerName.startsWith('list')) return unknown(key, { secret: true, origins: mergeProvenance(args).origins });
+/**
+ * Evaluate a built-in call on evaluated arguments; anything not modelled is unknown. `key` gives
+ * the canonical text of the call, computed only when the result needs it.
+ */
+export function callBuiltIn(lowerName: string, args: AbstractValue[], key: () => string): AbstractValue {
+  const builtIn = Object.hasOwn(BUILT_INS, lowerName) ? BUILT_INS[lowerName] : undefined;
+  if (builtIn) return builtIn(args, key());
+  if (lowerName.startsWith('list')) return unknown(key(), { secret: true, origins: mergeProvenance(args).origins });
   const provenance: Provenance = PREDICATES.has(lowerName) ? NO_PROVENANCE : mergeProvenance(args);
-  return unknown(key, provenance);
+  return unknown(key(), provenance);
 }

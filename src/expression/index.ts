@@ -3,3 +3,4 @@ export { isExpressionText, parseTemplateString } from './parser';
 export { Evaluator } from './evaluate';
 export { isSecretParameter, type ParameterDeclaration, type Scope, type VariableDeclaration } from './scope';
 export * from './values';
+export * as budgets from './budgets';

@@ -1,4 +1,5 @@
 import type { CallExpression, Expression, ExpressionError, Span, TemplateString } from './ast';
+import { MAX_EXPRESSION_DEPTH } from './budgets';
 import { tokenize, type Token, type TokenKind } from './tokenizer';
 
 /**
@@ -9,16 +10,21 @@ export function isExpressionText(value: string): boolean {
   return value.length >= 2 && value.startsWith('[') && value.endsWith(']') && !value.startsWith('[[');
 }
 
+/** Expressions recur across files (`[parameters('location')]`): parse each once. */
 const cache = new Map<string, TemplateString>();
 const CACHE_LIMIT = 50_000;
+/** Longer texts are not cached, so the cache holds little memory. */
+const CACHED_TEXT_LIMIT = 2_000;
 
 /** Parse a JSON string value as ARM does; never throws. Results are shared: do not mutate them. */
 export function parseTemplateString(value: string): TemplateString {
   const cached = cache.get(value);
   if (cached) return cached;
   const result = parseUncached(value);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(value, result);
+  if (value.length <= CACHED_TEXT_LIMIT) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(value, result);
+  }
   return result;
 }
 
@@ -33,6 +39,9 @@ function parseUncached(value: string): TemplateString {
 
 class Parser {
   private position = 0;
+  private depth = 0;
+  /** Set when the text is too deeply nested to read: later errors would only follow from it. */
+  private abandoned = false;
 
   constructor(
     private readonly tokens: Token[],
@@ -55,6 +64,7 @@ class Parser {
   }
 
   private error(message: string, span: Span): void {
+    if (this.abandoned) return;
     this.errors.push({ message, span });
   }
 
@@ -84,6 +94,22 @@ class Parser {
   }
 
   private parseExpression(): Expression | undefined {
+    if (this.depth >= MAX_EXPRESSION_DEPTH) {
+      // Reported once; the rest of the text is skipped, so no error follows from this one.
+      this.error(`The expression is nested deeper than ${MAX_EXPRESSION_DEPTH} levels`, this.current().span);
+      this.abandoned = true;
+      this.position = this.tokens.length - 1;
+      return undefined;
+    }
+    this.depth++;
+    try {
+      return this.parseExpressionAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseExpressionAt(): Expression | undefined {
     let expression = this.parsePrimary();
     while (expression) {
       if (this.current().kind === '.') {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { FileError } from './errors';
@@ -15,12 +15,23 @@ export interface FileTarget {
   explicit: boolean;
 }
 
-async function statOrUndefined(path: string) {
+/** `missing` when nothing is there; `unreadable` when something is but cannot be examined. */
+async function statOf(path: string) {
   try {
     return await stat(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new FileError(`Cannot read ${path}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
+  }
+}
+
+/** One target per file: two paths to the same file (a symlink, a linked directory) count once. */
+async function identityOf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    // A dangling link or an unreadable path: reading it will say why.
+    return path;
   }
 }
 
@@ -29,29 +40,43 @@ async function globFiles(patterns: string[], cwd: string): Promise<string[]> {
 }
 
 /**
- * Expand command-line patterns: a file is linted as named, a directory is searched for
- * `*.json`/`*.jsonc`, anything else is a glob (picomatch syntax) relative to `cwd`; no pattern
- * searches `cwd`. A path that does not exist, or a glob or directory without matches, is a
- * FileError.
+ * Expand command-line patterns: a file (or anything else that is not a directory: reading it
+ * will say what it is) is linted as named, a directory is searched for `*.json`/`*.jsonc`,
+ * anything else is a glob (picomatch syntax) relative to `cwd`; no pattern searches `cwd`. A
+ * path that does not exist, or a glob or directory without matches, is a FileError unless
+ * `errorOnUnmatchedPattern` is false. Paths to the same file are linted once, under the first.
  */
-export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<FileTarget[]> {
+export async function expandPatterns(
+  patterns: readonly string[],
+  cwd: string,
+  options: { errorOnUnmatchedPattern?: boolean } = {},
+): Promise<FileTarget[]> {
+  const errorOnUnmatched = options.errorOnUnmatchedPattern ?? true;
   const found = new Map<string, FileTarget>();
   const add = (path: string, explicit: boolean): void => {
     const existing = found.get(path);
     if (!existing || (explicit && !existing.explicit)) found.set(path, { path, explicit });
   };
   const addMatches = (pattern: string, matches: string[]): void => {
-    if (matches.length === 0) throw new FileError(`No files match the pattern "${pattern}".`);
+    if (matches.length === 0 && errorOnUnmatched) throw new FileError(`No files match the pattern "${pattern}".`);
     for (const path of matches) add(path, false);
   };
   if (patterns.length === 0) addMatches(DEFAULT_PATTERNS.join('", "'), await globFiles(DEFAULT_PATTERNS, cwd));
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
-    const info = await statOrUndefined(absolute);
-    if (info?.isFile()) add(absolute, true);
-    else if (info?.isDirectory()) addMatches(pattern, await globFiles(DEFAULT_PATTERNS, absolute));
+    const info = await statOf(absolute);
+    if (info === 'unreadable' || (typeof info === 'object' && !info.isDirectory())) add(absolute, true);
+    else if (typeof info === 'object') addMatches(pattern, await globFiles(DEFAULT_PATTERNS, absolute));
     else if (isDynamicPattern(pattern)) addMatches(pattern, await globFiles([pattern], cwd));
-    else throw new FileError(`No such file or directory: ${pattern}`);
+    else if (errorOnUnmatched) throw new FileError(`No such file or directory: ${pattern}`);
   }
-  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byIdentity = new Map<string, FileTarget>();
+  for (const target of sorted) {
+    const identity = await identityOf(target.path);
+    const first = byIdentity.get(identity);
+    if (!first) byIdentity.set(identity, target);
+    else if (target.explicit) first.explicit = true;
+  }
+  return [...byIdentity.values()];
 }

@@ -1,3 +1,4 @@
 export { FileError } from './errors';
 export { ALWAYS_IGNORED, DEFAULT_PATTERNS, expandPatterns, type FileTarget } from './expand';
-export { readTemplateFile, writeFixedFile, type ReadFile } from './read-write';
+export { describeFileError, MAX_FILE_SIZE, readTemplateFile, type ReadFile, type ReadOutcome } from './read';
+export { writeFixedFile, writeReportFile, type WriteHooks, type WriteOutcome } from './write';

@@ -1,4 +1,4 @@
-import { valueKey, type AbstractValue, type StringValue, type UnknownValue } from '../expression';
+import { stringOf, valueKey, type AbstractValue, type UnknownValue } from '../expression';
 import { getString, getValue, type JsonObject, type JsonValue } from '../parse';
 import type { NodeResolver } from './resolve';
 import { isType } from './templates';
@@ -21,9 +21,19 @@ export function computeKindOf(resource: Resource | undefined): ComputeKind | und
 
 /**
  * Split a resource name value on '/' into segments, each a canonical key (lower-cased, for ARM's
- * case-insensitive names). Unknown pieces are assumed not to contain '/'.
+ * case-insensitive names). Unknown pieces are assumed not to contain '/'. A choice of names (a
+ * copy loop over an array) splits when every alternative has the same number of segments.
  */
 export function nameSegments(value: AbstractValue): string[] | undefined {
+  if (value.kind === 'choice') {
+    const split = value.options.map(nameSegments);
+    const count = split[0]?.length;
+    if (count === undefined || !split.every((segments) => segments?.length === count)) return undefined;
+    return Array.from({ length: count }, (_, i) => {
+      const keys = [...new Set(split.map((segments) => segments![i]!))];
+      return keys.length === 1 ? keys[0]! : `choice(${keys.join(',')})`;
+    });
+  }
   if (value.kind === 'unknown') return [value.key.toLowerCase()];
   if (value.kind !== 'string') return undefined;
   const segments: Array<Array<string | UnknownValue>> = [[]];
@@ -36,10 +46,7 @@ export function nameSegments(value: AbstractValue): string[] | undefined {
     segments[segments.length - 1]!.push(pieces[0]!);
     for (const piece of pieces.slice(1)) segments.push([piece]);
   }
-  return segments.map((parts) => {
-    const segment: StringValue = { kind: 'string', parts: parts.filter((p) => p !== ''), secret: false, origins: [] };
-    return valueKey(segment).toLowerCase();
-  });
+  return segments.map((parts) => valueKey(stringOf(parts)).toLowerCase());
 }
 
 /** The scale set `properties.virtualMachineProfile.extensionProfile.extensions[]` items, copy loops included. */

@@ -58,7 +58,7 @@ export function findMisplacements({ resources, computeTargets, extensions, dscEx
     found.push({ node: resource.node, reason: { kind: 'child-type-under-wrong-parent', parentType, typeNode: resource.typeNode } });
   }
 
-  for (const dsc of dscExtensions) found.push(...shapeProblems(dsc, evaluate));
+  for (const dsc of dscExtensions) for (const problem of shapeProblems(dsc, evaluate)) found.push(problem);
 
   // DSC objects inside any extension's settings, then anywhere else inside a VM or scale set
   // (in that order: a scale set's properties contain its profile extensions' settings).

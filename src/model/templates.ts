@@ -1,6 +1,6 @@
 import type { ParameterDeclaration, Scope, VariableDeclaration } from '../expression';
-import { getObject, getProperty, getString, getValue, type JsonObject, type JsonValue } from '../parse';
-import type { Resource, Template } from './types';
+import { getArray, getObject, getProperty, getString, getValue, type JsonObject, type JsonValue } from '../parse';
+import type { Resource, Template, UserFunction } from './types';
 
 const DEPLOYMENTS_TYPE = 'microsoft.resources/deployments';
 
@@ -25,6 +25,7 @@ export function collectTemplates(rootNode: JsonObject): { templates: Template[];
       scope,
       languageVersion: getString(node, 'languageVersion'),
       resources: [],
+      functions: userFunctions(node),
     };
     if (scopeKind === 'inner' && deployment && parent) bindPassedParameters(scope, deployment, parent.scope);
     templates.push(template);
@@ -47,6 +48,25 @@ export function collectTemplates(rootNode: JsonObject): { templates: Template[];
 
   addTemplate(rootNode, undefined, undefined);
   return { templates, resources };
+}
+
+/** `functions: [{ namespace, members: { name: { parameters: [{ name }], output } } }]` */
+function userFunctions(template: JsonObject): UserFunction[] {
+  const functions: UserFunction[] = [];
+  for (const entry of getArray(template, 'functions')?.items ?? []) {
+    if (entry.kind !== 'object') continue;
+    const namespace = getString(entry, 'namespace') ?? '';
+    for (const member of getObject(entry, 'members')?.properties ?? []) {
+      if (member.value?.kind !== 'object') continue;
+      const parameters = new Map<string, string>();
+      for (const parameter of getArray(member.value, 'parameters')?.items ?? []) {
+        const name = parameter.kind === 'object' ? getString(parameter, 'name') : undefined;
+        if (name !== undefined) parameters.set(name.toLowerCase(), name);
+      }
+      functions.push({ namespace, name: member.key.value, node: member.value, parameters });
+    }
+  }
+  return functions;
 }
 
 function isDeployment(resource: Resource): boolean {

@@ -1,4 +1,4 @@
-import type { AbstractValue, Origin, Scope } from '../expression';
+import type { AbstractValue, Origin, Scope, TemplateString } from '../expression';
 import type { JsonObject, JsonProperty, JsonString, JsonValue, SourceFile } from '../parse';
 
 /** The root template or an inline nested deployment's `properties.template`. */
@@ -14,6 +14,28 @@ export interface Template {
   languageVersion: string | undefined;
   /** This template's own top-level resources (children hang off each resource). */
   resources: Resource[];
+  /** User-defined functions declared in this template's `functions`. */
+  functions: UserFunction[];
+}
+
+/** A user-defined function (`functions[].members.<name>`): `parameters()` in it sees only its own parameters. */
+export interface UserFunction {
+  namespace: string;
+  name: string;
+  /** The member object (`{ parameters, output }`). */
+  node: JsonObject;
+  /** Lower-cased parameter name → the name as declared. */
+  parameters: ReadonlyMap<string, string>;
+}
+
+/** A JSON string that ARM evaluates as an expression, where it is evaluated. */
+export interface ExpressionSite {
+  node: JsonString;
+  parsed: Extract<TemplateString, { kind: 'expression' }>;
+  /** The template whose scope `parameters()` and `variables()` see here. */
+  template: Template;
+  /** The user-defined function the expression is part of, if any. */
+  userFunction: UserFunction | undefined;
 }
 
 export interface Resource {

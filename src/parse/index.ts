@@ -1,5 +1,5 @@
 export * from './json-nodes';
 export { LineIndex, type Position } from './line-index';
 export { SourceFile, type CommentRange, type ParseProblem, type SourceLocation } from './source-file';
-export { parseSource } from './parse';
+export { MAX_NESTING_DEPTH, parseSource } from './parse';
 export { decodeBytes, encodeText, stripBom, type DecodedText, type TextEncodingInfo } from './decode';

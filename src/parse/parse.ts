@@ -18,11 +18,23 @@ interface TreeBuild {
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
 
 /**
+ * Deepest nesting of objects and arrays read. The deepest real template seen (../shared/corpus)
+ * nests 41 levels; deeper input is refused before parsing, so no walk can overflow the stack.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
+/**
  * Parse template text (already decoded, BOM removed) into a SourceFile. ARM accepts comments,
  * trailing commas, raw control characters and raw line breaks inside strings; all are tolerated.
- * Never throws: syntax errors become `errors` with offsets into `text`.
+ * Never throws: a syntax fault becomes one entry of `errors` (the first fault: what follows it in
+ * the parser's output is its cascade), with an offset into `text` and a hint where one helps.
  */
 export function parseSource(text: string): SourceFile {
+  const tooDeep = offsetPastDepth(text, MAX_NESTING_DEPTH);
+  if (tooDeep !== undefined) {
+    const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels of objects and arrays; the file is not read`;
+    return new SourceFile(text, undefined, [{ message, offset: tooDeep, length: 1 }], []);
+  }
   let build = buildTree(text);
   if (build.errors.some((e) => printParseErrorCode(e.code) === 'UnexpectedEndOfString')) {
     const blanked = blankLineBreaksInStrings(text);
@@ -31,13 +43,79 @@ export function parseSource(text: string): SourceFile {
       restoreMultilineValues(text, build.root);
     }
   }
-  const fatal: ParseProblem[] = [];
-  for (const error of build.errors) {
-    // A raw tab or other control character in a string: JSON.NET, and so ARM, accepts it.
-    if (printParseErrorCode(error.code) === 'InvalidCharacter') continue;
-    fatal.push({ message: readableParseError(error.code), offset: error.offset, length: error.length });
-  }
+  // A raw tab or other control character in a string: JSON.NET, and so ARM, accepts it.
+  const first = build.errors.find((error) => printParseErrorCode(error.code) !== 'InvalidCharacter');
+  const fatal: ParseProblem[] = first ? [explainedProblem(text, { message: readableParseError(first.code), offset: first.offset, length: first.length })] : [];
   return new SourceFile(text, build.root, fatal, build.comments);
+}
+
+const TYPOGRAPHIC_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
+/** How far before a syntax error a typographic quote is taken to be its cause. */
+const QUOTE_HINT_LINES = 3;
+
+/**
+ * The problem as the user should see it. A typographic quote (from a word processor or a chat)
+ * just before the fault is the fault: the string it was meant to close runs on. UTF-16 without a
+ * byte order mark decodes to text full of NUL characters.
+ */
+function explainedProblem(text: string, problem: ParseProblem): ParseProblem {
+  if (looksLikeUtf16WithoutBom(text)) {
+    return { ...problem, message: `${problem.message} (the file looks like UTF-16 without a byte order mark: save it as UTF-8, or as UTF-16 with a BOM)` };
+  }
+  const windowStart = lineStartBefore(text, problem.offset, QUOTE_HINT_LINES);
+  let quote: RegExpExecArray | undefined;
+  TYPOGRAPHIC_QUOTES.lastIndex = windowStart;
+  for (let match = TYPOGRAPHIC_QUOTES.exec(text); match && match.index <= problem.offset; match = TYPOGRAPHIC_QUOTES.exec(text)) quote = match;
+  if (!quote) return problem;
+  const name = quote[0] === '\u201c' ? 'left' : quote[0] === '\u201d' ? 'right' : 'typographic';
+  return {
+    message: `${problem.message}: a ${name} double quotation mark (${quote[0]}, U+${quote[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) stands where JSON needs a straight quote (")`,
+    offset: quote.index,
+    length: 1,
+  };
+}
+
+/** Offset where the line `lines` lines above the one holding `offset` starts. */
+function lineStartBefore(text: string, offset: number, lines: number): number {
+  let start = Math.min(offset, text.length);
+  for (let seen = 0; seen <= lines && start > 0; ) {
+    start--;
+    if (text.charCodeAt(start) === 10 && ++seen > lines) return start + 1;
+  }
+  return start;
+}
+
+/** Text decoded from BOM-less UTF-16 has a NUL beside nearly every ASCII character. */
+function looksLikeUtf16WithoutBom(text: string): boolean {
+  const sample = text.slice(0, 200);
+  let nuls = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0) nuls++;
+  return sample.length >= 4 && nuls * 3 >= sample.length;
+}
+
+/**
+ * Offset of the first `{` or `[` that opens level `limit + 1`, skipping strings and comments;
+ * undefined when the text never nests that deep. One pass, no recursion.
+ */
+function offsetPastDepth(text: string, limit: number): number | undefined {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 /* " */) {
+      for (i++; i < n && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (ch === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      if (++depth > limit) return i;
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function buildTree(text: string): TreeBuild {

@@ -92,10 +92,40 @@ describe('exit codes', () => {
     [['a.json', '--rule', 'dsc-consistent-auto-upgrade:["warn",{"scope":"repo"}]'], expect.stringMatching(/^armdsc-lint: Invalid options for rule 'dsc-consistent-auto-upgrade' at \/0\/scope: .*\n$/)],
     [['a.json', '--bogus'], 'armdsc-lint: Unknown argument: bogus (see armdsc-lint --help)\n'],
     [['a.json', '--fix', '--fix-dry-run'], 'armdsc-lint: --fix and --fix-dry-run cannot be used together (see armdsc-lint --help)\n'],
+    [['a.json', '--max-warnings', 'abc'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not 'abc' (see armdsc-lint --help)\n"],
+    [['--max-warnings', 'a.json'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not 'a.json' (see armdsc-lint --help)\n"],
+    [['a.json', '--max-warnings', '1.5'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not '1.5' (see armdsc-lint --help)\n"],
+    [['a.json', '--max-warnings', '1', '--max-warnings', '2'], 'armdsc-lint: --max-warnings was given 2 times; give it once (see armdsc-lint --help)\n'],
+    [['a.json', '--format', 'toString'], "armdsc-lint: Unknown format 'toString'. Formats: stylish, json (see armdsc-lint --help)\n"],
+    [['a.json', '--format', 'json', '--format', 'stylish'], 'armdsc-lint: --format was given 2 times; give it once (see armdsc-lint --help)\n'],
+    [['a.json', '--rule', 'dsc-sas-token:constructor'], 'armdsc-lint: Invalid severity "constructor" for rule \'dsc-sas-token\': use "off", "warn" or "error"\n'],
+    [['a.json', '--rule', 'toString:error'], expect.stringMatching(/^armdsc-lint: Unknown rule 'toString'\./)],
+    [['-'], "armdsc-lint: '-' (standard input) needs --stdin; a file named '-' can be given as ./- (see armdsc-lint --help)\n"],
+    [['--', '-'], "armdsc-lint: '-' (standard input) needs --stdin; a file named '-' can be given as ./- (see armdsc-lint --help)\n"],
+    [['a.json', '--concurrency', 'lots'], "armdsc-lint: --concurrency takes a number of worker threads, 'auto' or 'off', not 'lots' (see armdsc-lint --help)\n"],
   ])('2 with one line on stderr for %j', async (args, message) => {
     const cwd = workspace({ 'a.json': scaleSet('localhost'), 'empty/readme.txt': 'no templates here' });
     const run = await runCli(args, cwd);
     expect(run).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+});
+
+describe('CLI contract, as ESLint', () => {
+  it('takes the names after -- as patterns, and lints and fixes only those', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'other.json': scaleSet('web1'), '--looks-like-an-option.json': scaleSet('web2') });
+    const run = await runCli(['--fix', '--', 'a.json', '--looks-like-an-option.json'], cwd);
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(scaleSet('localhost'));
+    expect(readFileSync(join(cwd, '--looks-like-an-option.json'), 'utf8')).toBe(scaleSet('localhost'));
+    expect(readFileSync(join(cwd, 'other.json'), 'utf8')).toBe(scaleSet('web1'));
+  });
+
+  it('--no-error-on-unmatched-pattern lints what matches and ignores the rest', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    const run = await runCli(['a.json', 'missing.json', 'none/**/*.json', '--no-error-on-unmatched-pattern'], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('a.json');
   });
 });
 
@@ -190,13 +220,26 @@ describe('output', () => {
     });
   });
 
-  it('--quiet shows errors only but --max-warnings still counts warnings', async () => {
+  it('--quiet does not run rules set to warn, as in ESLint 9: errors only, and no warnings to count', async () => {
     const cwd = workspace({ 'a.json': scaleSet('web0'), 'b.json': versionMismatch });
     const run = await runCli(['--quiet', '--format', 'json', '--max-warnings', '0'], cwd);
     const results = JSON.parse(run.stdout) as Array<{ messages: Array<{ severity: number }>; warningCount: number }>;
     expect(results.flatMap((r) => r.messages.map((m) => m.severity))).toEqual([2]);
     expect(results.every((r) => r.warningCount === 0)).toBe(true);
-    expect(run.stderr).toContain('too many warnings');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    // Without --quiet the same warning passes the limit.
+    expect((await runCli(['b.json', '--max-warnings', '0'], cwd)).stderr).toContain('too many warnings');
+  });
+
+  it('--fix --quiet fixes errors only: a fixable problem of a rule set to warn stays', async () => {
+    const text = scaleSet('web0');
+    const cwd = workspace({ 'a.json': text });
+    const run = await runCli(['--fix', '--quiet', '--rule', 'dsc-vmss-node-name:warn'], cwd);
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(text);
+    await runCli(['--fix', '--quiet'], cwd);
+    expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(text.replace('"web0"', '"localhost"'));
   });
 
   it('--output-file writes the report instead of printing it', async () => {

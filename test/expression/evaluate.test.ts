@@ -29,12 +29,12 @@ const plain = (text: string): unknown => toPlain(evaluate(text));
 
 describe('parameters() and variables()', () => {
   it('gives a literal string its own value and no provenance', () => {
-    expect(evaluate('plain')).toEqual({ kind: 'string', parts: ['plain'], secret: false, origins: [] });
+    expect(evaluate('plain')).toEqual({ kind: 'string', parts: ['plain'], size: 5, secret: false, origins: [] });
     expect(plain('[[not an expression]')).toBe('[not an expression]');
   });
 
   it('uses default values', () => {
-    expect(evaluate("[parameters('vmName')]")).toEqual({ kind: 'string', parts: ['web01'], secret: false, origins: [parameter('vmName')] });
+    expect(evaluate("[parameters('vmName')]")).toEqual({ kind: 'string', parts: ['web01'], size: 5, secret: false, origins: [parameter('vmName')] });
     expect(plain("[parameters('count')]")).toBe(3);
   });
 

@@ -1,4 +1,4 @@
-import { parseSource, toPlain, type JsonNode, type JsonString, type JsonValue, type SourceFile } from '../../src/parse';
+import { MAX_NESTING_DEPTH, parseSource, toPlain, type JsonNode, type JsonString, type JsonValue, type SourceFile } from '../../src/parse';
 
 /** Every node of the tree: values, properties and property keys. */
 function allNodes(root: JsonValue | undefined): JsonNode[] {
@@ -118,13 +118,8 @@ describe('parseSource: broken JSON', () => {
     { text: '{"a": 1 "b": 2}', errors: [{ message: 'Expected a comma', offset: 8, length: 3 }] },
     { text: '{"a": }', errors: [{ message: 'Expected a value', offset: 6, length: 1 }] },
     { text: '{"a" 1}', errors: [{ message: 'Expected a colon', offset: 5, length: 1 }] },
-    {
-      text: '{"a": [1, 2',
-      errors: [
-        { message: "Expected a closing bracket ']'", offset: 11, length: 0 },
-        { message: "Expected a closing brace '}'", offset: 11, length: 0 },
-      ],
-    },
+    // The missing '}' follows from the missing ']': one fault, one error.
+    { text: '{"a": [1, 2', errors: [{ message: "Expected a closing bracket ']'", offset: 11, length: 0 }] },
     { text: '{"a": 1} /* open', errors: [{ message: 'Unterminated comment', offset: 9, length: 7 }] },
     { text: '{"a": 1}}', errors: [{ message: 'Expected the end of the file', offset: 8, length: 1 }] },
   ])('reports readable errors at the fault in $text', ({ text, errors }) => {
@@ -160,6 +155,48 @@ describe('parseSource: broken JSON', () => {
     const source = parseSource('{} /*');
     expect(source.comments).toEqual([{ kind: 'block', offset: 3, length: 2 }]);
     expect(source.errors).toEqual([{ message: 'Unterminated comment', offset: 3, length: 2 }]);
+  });
+
+  it('reports a typographic quote that ends a string as the one fault, at the quote', () => {
+    const lines = ['{', '  "parameters": {', '    "vmSize": { "type": "string", "defaultValue": "Standard_A2\u201d,', '    "location": { "type": "string" }', '  },', '  "resources": []', '}'];
+    const text = lines.join('\n');
+    const errors = parseSource(text).errors;
+    expect(errors).toEqual([
+      {
+        message: expect.stringMatching(/: a right double quotation mark \(\u201d, U\+201D\) stands where JSON needs a straight quote \("\)$/),
+        offset: text.indexOf('\u201d'),
+        length: 1,
+      },
+    ]);
+  });
+
+  it('does not blame a typographic quote far above the fault', () => {
+    const text = '{\n "a": "\u201cquoted\u201d",\n "b": 1,\n "c": 2,\n "d": 3,\n "e": 4,\n "f": 5 "g": 6\n}';
+    expect(parseSource(text).errors).toEqual([{ message: 'Expected a comma', offset: text.indexOf('"g"'), length: 3 }]);
+  });
+
+  it('says when a file looks like UTF-16 without a byte order mark', () => {
+    const text = Buffer.from('{"resources": []}', 'utf16le').toString('utf8');
+    const [error] = parseSource(text).errors;
+    expect(error?.message).toMatch(/\(the file looks like UTF-16 without a byte order mark: save it as UTF-8, or as UTF-16 with a BOM\)$/);
+  });
+
+  it(`refuses nesting deeper than MAX_NESTING_DEPTH (${MAX_NESTING_DEPTH}) with one error at the bracket that passes it`, () => {
+    for (const open of ['[', '{"a":']) {
+      const text = open.repeat(50_000);
+      const source = parseSource(text);
+      expect(source.root).toBeUndefined();
+      expect(source.errors).toEqual([
+        { message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels of objects and arrays; the file is not read`, offset: open.length * MAX_NESTING_DEPTH + (open === '[' ? 0 : 0), length: 1 },
+      ]);
+    }
+  });
+
+  it('reads nesting up to the limit, and ignores brackets in strings and comments', () => {
+    const text = '['.repeat(MAX_NESTING_DEPTH) + '"[[[[" /* [[[[ */' + ']'.repeat(MAX_NESTING_DEPTH);
+    const source = parseSource(text);
+    expect(source.errors).toEqual([]);
+    expect(source.root?.kind).toBe('array');
   });
 
   it('gives an empty text no root and one "Expected a value" error at offset 0', () => {

@@ -1,14 +1,22 @@
-import { defineRule, Linter, RuleError, type RuleModule, type RuleSetting } from '../../src/engine';
-import { getValue } from '../../src/parse';
+import { defineRule, INTERNAL_ERROR, lintFile, runCrossFilePhase, type FileLintInput, type FileOutcome, type RuleModule, type RuleSetting } from '../../src/engine';
+import { getValue, type SourceLocation } from '../../src/parse';
 import { template } from '../support/lint';
 
 const ERROR: RuleSetting = { severity: 2, options: [] };
 
-function linterWith(...modules: RuleModule[]): { linter: Linter; settings: Map<string, RuleSetting> } {
-  return {
-    linter: new Linter(new Map(modules.map((m) => [m.meta.id, m]))),
-    settings: new Map(modules.map((m) => [m.meta.id, ERROR])),
+/** lintFile with `modules` at severity error, as a Linter-like object for the tests below. */
+function linterWith(...modules: RuleModule[]) {
+  const rules = new Map(modules.map((m) => [m.meta.id, m]));
+  const settings = new Map(modules.map((m) => [m.meta.id, ERROR]));
+  const linter = {
+    lintText: (text: string, options: Omit<FileLintInput, 'text' | 'rules'>) => resultOf(lintFile({ text, rules, ...options })),
   };
+  return { linter, settings, rules };
+}
+
+/** The outcome as the old `{ kind: 'result' | 'skipped' }` shape the assertions read. */
+function resultOf(outcome: FileOutcome) {
+  return outcome.kind === 'linted' ? { kind: 'result' as const, result: outcome.result } : { kind: 'skipped' as const, documentKind: outcome.documentKind };
 }
 
 /** Reports each resource's `name` value; optionally fixes it to `fixTo`. */
@@ -48,7 +56,7 @@ const twoResources = template({
   ],
 });
 
-describe('Linter', () => {
+describe('lintFile', () => {
   it('turns reports into located messages with interpolated text, sorted by position', () => {
     const { linter, settings } = linterWith(nameRule());
     const outcome = linter.lintText(twoResources, { filePath: 'a.json', settings });
@@ -68,14 +76,14 @@ describe('Linter', () => {
     expect(linter.lintText(parameters, { filePath: 'p.json', settings })).toEqual({ kind: 'skipped', documentKind: 'parameters' });
   });
 
-  it('gives a fatal message per syntax error of a template that does not parse', () => {
+  it('gives one fatal message for the syntax fault of a template that does not parse', () => {
     const { linter, settings } = linterWith(nameRule());
     // The comma is missing before "type" (line 3, columns 32-37).
     const broken = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [ { "name": "a" "type": "x" } ]\n}';
     const outcome = linter.lintText(broken, { filePath: 'broken.json', settings });
     if (outcome.kind !== 'result') throw new Error('expected a result');
     expect(outcome.result.messages).toEqual([
-      { ruleId: null, severity: 2, fatal: true, message: 'Parsing error: Expected a comma', line: 3, column: 32, endLine: 3, endColumn: 38 },
+      { ruleId: null, severity: 2, fatal: true, message: 'Parsing error: Expected a comma', messageId: 'parse-error', line: 3, column: 32, endLine: 3, endColumn: 38 },
     ]);
     expect(outcome.result.fatalErrorCount).toBe(1);
   });
@@ -133,13 +141,15 @@ describe('Linter', () => {
     expect(outcome.result.output).toBe(twoResources.replace('"one"', '"uno"'));
   });
 
-  it('rejects a fix from a rule that does not declare meta.fixable', () => {
+  it('turns a fix from a rule that does not declare meta.fixable into an internal error of that rule', () => {
     const rule = nameRule({ fixTo: '"x"', fixable: false });
     const { linter, settings } = linterWith(rule);
-    expect(() => linter.lintText(twoResources, { filePath: 'a.json', settings })).toThrow(/meta.fixable/);
+    const outcome = linter.lintText(twoResources, { filePath: 'a.json', settings });
+    if (outcome.kind !== 'result') throw new Error('expected a result');
+    expect(outcome.result.messages).toEqual([expect.objectContaining({ ruleId: 'test-name', fatal: true, messageId: INTERNAL_ERROR, message: expect.stringContaining('meta.fixable') })]);
   });
 
-  it('names the rule and file when a rule throws', () => {
+  it('reports a rule that throws as a fatal message naming it, disables it for the file, and keeps the other rules', () => {
     const crashing = defineRule({
       meta: { id: 'crashing', type: 'problem', severity: 'error', docs: { description: 'x' }, messages: {}, schema: [] },
       create: () => ({
@@ -148,31 +158,71 @@ describe('Linter', () => {
         },
       }),
     });
-    const { linter, settings } = linterWith(crashing);
-    const run = () => linter.lintText(twoResources, { filePath: 'a.json', settings });
-    expect(run).toThrow(RuleError);
-    expect(run).toThrow("Rule 'crashing' failed on a.json: boom");
+    const { linter, settings } = linterWith(crashing, nameRule());
+    const outcome = linter.lintText(twoResources, { filePath: 'a.json', settings });
+    if (outcome.kind !== 'result') throw new Error('expected a result');
+    expect(outcome.result.messages.map((m) => [m.ruleId, m.messageId, m.fatal ?? false, m.line])).toEqual([
+      ['crashing', INTERNAL_ERROR, true, 1],
+      ['test-name', 'named', false, 7],
+      ['test-name', 'named', false, 11],
+    ]);
+    expect(outcome.result.messages[0]!.message).toBe("Internal error in rule 'crashing': boom. This is a bug in armdsc-lint; the other rules' results stand.");
+    expect(outcome.result.fatalErrorCount).toBe(1);
   });
 
-  it('runs the cross-file phase once with what each file kept, at each file own severity', () => {
+  it('puts the stack of an internal error into the message with debug', () => {
+    const crashing = defineRule({
+      meta: { id: 'crashing', type: 'problem', severity: 'error', docs: { description: 'x' }, messages: {}, schema: [] },
+      create: () => {
+        throw new Error('at create');
+      },
+    });
+    const { linter, settings } = linterWith(crashing);
+    const outcome = linter.lintText(twoResources, { filePath: 'a.json', settings, debug: true });
+    if (outcome.kind !== 'result') throw new Error('expected a result');
+    expect(outcome.result.messages[0]!.message).toMatch(/^Internal error in rule 'crashing': at create\..*\nError: at create\n\s+at /s);
+  });
+
+  it('runs the cross-file phase as a pure function of the files\' run facts, at each file\'s own severity', () => {
+    type Kept = { count: number; location: SourceLocation };
     const counting = defineRule({
       meta: { id: 'counting', type: 'suggestion', severity: 'warn', docs: { description: 'x' }, messages: { total: '{{count}} resources in the run' }, schema: [] },
       create: (context) => ({
         'file:exit': (model) => context.keepForRun({ count: model.resources.length, location: context.source.locationOf(0, 1) }),
       }),
       finishRun: (context) => {
-        const kept = context.kept<{ count: number; location: ReturnType<import('../../src/parse').SourceFile['locationOf']> }>();
+        const kept = context.kept<Kept>();
         const count = kept.reduce((sum, k) => sum + k.data.count, 0);
         for (const { filePath, data } of kept) context.report({ filePath, location: data.location, messageId: 'total', data: { count } });
       },
     });
-    const linter = new Linter(new Map([['counting', counting]]));
+    const rules = new Map([['counting', counting]]);
     const warn = new Map([['counting', { severity: 1 as const, options: [] }]]);
-    linter.lintText(twoResources, { filePath: 'a.json', settings: warn, fix: true });
-    linter.lintText(twoResources, { filePath: 'b.json', settings: new Map([['counting', ERROR]]) });
-    const messages = linter.finishRun('/');
+    const a = lintFile({ text: twoResources, filePath: 'a.json', rules, settings: warn, fix: true });
+    const b = lintFile({ text: twoResources, filePath: 'b.json', rules, settings: new Map([['counting', ERROR]]) });
+    if (a.kind !== 'linted' || b.kind !== 'linted') throw new Error('expected results');
+    // The facts are plain data: they survive a trip through JSON (a worker thread, the cache).
+    const facts = JSON.parse(JSON.stringify([a, b].map((o) => ({ filePath: o.result.filePath, runFacts: o.runFacts }))));
+    const { messages, failures } = runCrossFilePhase(rules, facts, '/');
+    expect(failures).toEqual([]);
     expect([...messages.keys()]).toEqual(['a.json', 'b.json']);
     expect(messages.get('a.json')).toEqual([{ ruleId: 'counting', severity: 1, message: '4 resources in the run', messageId: 'total', line: 1, column: 1, endLine: 1, endColumn: 2 }]);
     expect(messages.get('b.json')![0]!.severity).toBe(2);
+    expect(runCrossFilePhase(rules, facts, '/')).toEqual({ messages, failures });
+  });
+
+  it('reports a cross-file rule that throws as a failure naming it', () => {
+    const failing = defineRule({
+      meta: { id: 'failing', type: 'suggestion', severity: 'warn', docs: { description: 'x' }, messages: {}, schema: [] },
+      create: (context) => ({ 'file:exit': () => context.keepForRun(1) }),
+      finishRun: () => {
+        throw new Error('run boom');
+      },
+    });
+    const rules = new Map([['failing', failing]]);
+    const outcome = lintFile({ text: twoResources, filePath: 'a.json', rules, settings: new Map([['failing', ERROR]]) });
+    if (outcome.kind !== 'linted') throw new Error('expected a result');
+    const { failures } = runCrossFilePhase(rules, [{ filePath: 'a.json', runFacts: outcome.runFacts }], '/');
+    expect(failures.map((f) => [f.ruleId, (f.error as Error).message])).toEqual([['failing', 'run boom']]);
   });
 });

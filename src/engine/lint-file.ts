@@ -1,0 +1,185 @@
+import { buildModel, classifyDocument, type DocumentKind, type FileModel } from '../model';
+import { parseSource, type SourceFile } from '../parse';
+import { applyFixes, mergeFixes } from './fixes';
+import { redactSecrets, secretTexts } from './redact';
+import { compareMessages, fatalMessage, locatedMessage, makeResult, parseErrorMessages, type PendingMessage } from './report';
+import { RuleFixer } from './rule-fixer';
+import { traverse } from './traverse';
+import type { LintMessage, LintResult, ReportDescriptor, RuleContext, RuleListeners, RuleModule, RuleSetting } from './types';
+
+/** ESLint's limit: fixes can enable other fixes, but not forever. */
+const MAX_FIX_PASSES = 10;
+
+/** The messageId of a fatal message for a bug of ours (a rule or the model threw). */
+export const INTERNAL_ERROR = 'internal-error';
+
+export interface FileLintInput {
+  text: string;
+  filePath: string;
+  rules: ReadonlyMap<string, RuleModule>;
+  /** Rule id → severity and options for this file; rules missing or at severity 0 do not run. */
+  settings: ReadonlyMap<string, RuleSetting>;
+  /** Apply fixes (result.output holds the fixed text when it changed); a function picks which messages' fixes. */
+  fix?: boolean | ((message: LintMessage) => boolean);
+  /** Attach each remaining message's fix to it (JSON output, --fix-dry-run). */
+  includeFixes?: boolean;
+  /**
+   * The user named this file: report its syntax errors even when the broken text gives no sign
+   * of being a template.
+   */
+  explicit?: boolean;
+  /** Put the stack of an internal error into its message. */
+  debug?: boolean;
+}
+
+/** What each rule with a cross-file phase kept about this file, at this file's severity. */
+export type RunFacts = Record<string, { severity: 1 | 2; data: unknown }>;
+
+/**
+ * One file's outcome: everything later phases need, all of it plain data (it can come from a
+ * worker thread or the cache unchanged). The text, tree and model are not part of it.
+ */
+export type FileOutcome =
+  | { kind: 'skipped'; filePath: string; explicit: boolean; documentKind: DocumentKind }
+  | { kind: 'linted'; result: LintResult; runFacts: RunFacts };
+
+/**
+ * Lint one template text: a pure function of its input. Syntax errors, and internal errors of a
+ * rule or of the model, become fatal messages of this file; nothing is thrown.
+ */
+export function lintFile(input: FileLintInput): FileOutcome {
+  let source = parseSource(input.text);
+  const documentKind = classifyDocument(source.root);
+  if (documentKind !== 'template' && !(input.explicit && source.errors.length > 0)) {
+    return { kind: 'skipped', filePath: input.filePath, explicit: input.explicit ?? false, documentKind };
+  }
+  const wantFix = typeof input.fix === 'function' ? input.fix : input.fix ? () => true : undefined;
+
+  let pass = verify(source, input);
+  if (wantFix) {
+    const history = [input.text];
+    for (let round = 0; round < MAX_FIX_PASSES && !pass.internalError; round++) {
+      const fixes = pass.pending.filter((p) => p.computeFix && wantFix(p.message)).map((p) => p.computeFix!());
+      const { text: fixed, applied } = applyFixes(source.text, fixes);
+      // Stop when nothing applies, the result would not parse, or fixes undo each other.
+      if (applied === 0 || fixed === source.text) break;
+      const next = parseSource(fixed);
+      if (next.errors.length > 0 || fixed === history[history.length - 2]) break;
+      const nextPass = verify(next, input);
+      // A fix that makes a rule crash is not kept: the result of the pass before stands.
+      if (nextPass.internalError) break;
+      history.push(fixed);
+      source = next;
+      pass = nextPass;
+    }
+  }
+  const fixable = new Set<LintMessage>();
+  const messages = pass.pending.map((p) => {
+    const message = input.includeFixes && p.computeFix ? { ...p.message, fix: p.computeFix() } : p.message;
+    if (p.computeFix) fixable.add(message);
+    return message;
+  });
+  const result = makeResult(input.filePath, messages, (m) => fixable.has(m), source.text !== input.text ? source.text : undefined);
+  return { kind: 'linted', result, runFacts: pass.runFacts };
+}
+
+interface Pass {
+  pending: PendingMessage[];
+  runFacts: RunFacts;
+  internalError: boolean;
+}
+
+/** Run every enabled rule over one parsed file. */
+function verify(source: SourceFile, input: FileLintInput): Pass {
+  const pass: Pass = { pending: [], runFacts: {}, internalError: false };
+  if (source.errors.length > 0 || source.root?.kind !== 'object') {
+    pass.pending = parseErrorMessages(source);
+    return pass;
+  }
+  const internalError = (ruleId: string | null, error: unknown): void => {
+    pass.internalError = true;
+    pass.pending.push({ message: fatalMessage(INTERNAL_ERROR, ruleId, describeInternalError(ruleId, error, input.debug)) });
+  };
+  let model: FileModel;
+  try {
+    model = buildModel(source, source.root);
+  } catch (error) {
+    internalError(null, error);
+    return pass;
+  }
+  const secrets = secretTexts(model);
+  const fixer = new RuleFixer(source);
+  const seen = new Set<string>();
+  const handlers = new Map<string, Array<{ ruleId: string; handler: (...args: unknown[]) => void }>>();
+  const failed = new Set<string>();
+  /** Run rule code; a throw disables the rule for this file and becomes a fatal message. */
+  const guarded = (ruleId: string, run: () => void): void => {
+    if (failed.has(ruleId)) return;
+    try {
+      run();
+    } catch (error) {
+      failed.add(ruleId);
+      internalError(ruleId, error);
+    }
+  };
+
+  for (const [ruleId, setting] of input.settings) {
+    const rule = input.rules.get(ruleId);
+    if (!rule || setting.severity === 0) continue;
+    const severity = setting.severity;
+    const report = (descriptor: ReportDescriptor): void => {
+      const location = descriptor.location ?? source.locationOfNode(descriptor.node);
+      const message = locatedMessage(ruleId, severity, rule.meta, descriptor.messageId, descriptor.data, location);
+      message.message = redactSecrets(message.message, secrets);
+      // Settings shared through a variable are reached from several extensions: report once.
+      const key = `${ruleId}|${message.message}|${location.line}:${location.column}-${location.endLine}:${location.endColumn}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const { fix } = descriptor;
+      if (fix && !rule.meta.fixable) throw new Error(`Rule '${ruleId}' reported a fix but meta.fixable is not set`);
+      const computeFix = fix
+        ? () => {
+            const edits = fix(fixer);
+            return mergeFixes(Array.isArray(edits) ? edits : [edits], source.text);
+          }
+        : undefined;
+      pass.pending.push({ message, computeFix });
+    };
+    const context: RuleContext = {
+      id: ruleId,
+      options: setting.options,
+      filePath: input.filePath,
+      model,
+      source,
+      report,
+      keepForRun: (data) => {
+        pass.runFacts[ruleId] = { severity, data };
+      },
+    };
+    guarded(ruleId, () => {
+      const listeners: RuleListeners = rule.create(context);
+      for (const [event, handler] of Object.entries(listeners) as Array<[string, (...args: unknown[]) => void]>) {
+        const list = handlers.get(event) ?? [];
+        list.push({ ruleId, handler });
+        handlers.set(event, list);
+      }
+    });
+  }
+
+  try {
+    traverse(model, new Set(handlers.keys()), (event, ...args) => {
+      for (const { ruleId, handler } of handlers.get(event) ?? []) guarded(ruleId, () => handler(...args));
+    });
+  } catch (error) {
+    internalError(null, error);
+  }
+  pass.pending.sort((a, b) => compareMessages(a.message, b.message));
+  return pass;
+}
+
+function describeInternalError(ruleId: string | null, error: unknown, debug: boolean | undefined): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  const where = ruleId ? `in rule '${ruleId}'` : 'while reading the template';
+  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  return `Internal error ${where}: ${detail}. This is a bug in armdsc-lint; the other rules' results stand.${stack}`;
+}

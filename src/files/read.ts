@@ -1,0 +1,99 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { decodeBytes, encodeText, type TextEncodingInfo } from '../parse';
+
+/**
+ * Largest file read, in bytes. ARM itself takes templates up to 4 MB; 64 MB leaves room for
+ * generated templates while bounding what one file can cost.
+ */
+export const MAX_FILE_SIZE = 64 * 1024 * 1024;
+
+/** A file as read, with what is needed to write a fix back safely. */
+export interface ReadFile {
+  path: string;
+  text: string;
+  encoding: TextEncodingInfo;
+  /** The bytes as read, to detect a change on disk before writing. */
+  bytes: Buffer;
+  /** Encoding the text again gives exactly these bytes; otherwise a fix would change other bytes. */
+  roundTrips: boolean;
+}
+
+export type ReadOutcome = { ok: true; file: ReadFile } | { ok: false; problem: string };
+
+const FILE_KIND: Array<[(mode: number) => boolean, string]> = [
+  [(mode) => (mode & constants.S_IFMT) === constants.S_IFDIR, 'a directory'],
+  [(mode) => (mode & constants.S_IFMT) === constants.S_IFIFO, 'a FIFO (named pipe)'],
+  [(mode) => (mode & constants.S_IFMT) === constants.S_IFCHR, 'a character device'],
+  [(mode) => (mode & constants.S_IFMT) === constants.S_IFBLK, 'a block device'],
+  [(mode) => (mode & constants.S_IFMT) === constants.S_IFSOCK, 'a socket'],
+];
+
+/** Why a path could not be opened or read, in words. */
+export function describeFileError(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      // Node turns bytes that are not UTF-8 into U+FFFD, so such a name cannot be opened again.
+      return path.includes('\ufffd') ? 'its name is not valid UTF-8, so it cannot be opened' : 'it no longer exists (deleted while the run listed it?)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENXIO':
+      return 'it is a socket or a device without a reader';
+    case 'ELOOP':
+      return 'its symbolic links form a loop';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return `${(error as Error).message ?? String(error)}`;
+  }
+}
+
+/**
+ * Read a template file: only a regular file of at most MAX_FILE_SIZE bytes is read (a FIFO,
+ * device or directory is refused without blocking on it), decoded from UTF-8 or UTF-16 with a BOM.
+ * Never throws: a file that cannot be read gives the reason.
+ */
+export function readTemplateFile(path: string): ReadOutcome {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: false, problem: describeFileError(path, error) };
+  }
+  try {
+    const info = fstatSync(fd);
+    const kind = FILE_KIND.find(([test]) => test(info.mode));
+    if (kind) return { ok: false, problem: `it is ${kind[1]}, not a regular file` };
+    if (info.size > MAX_FILE_SIZE) return { ok: false, problem: tooLarge(info.size) };
+    const bytes = readAtMost(fd, MAX_FILE_SIZE + 1);
+    if (bytes.length > MAX_FILE_SIZE) return { ok: false, problem: tooLarge(bytes.length) };
+    const decoded = decodeBytes(bytes);
+    const encoding = { encoding: decoded.encoding, bom: decoded.bom };
+    return { ok: true, file: { path, text: decoded.text, encoding, bytes, roundTrips: encodeText(decoded.text, encoding).equals(bytes) } };
+  } catch (error) {
+    return { ok: false, problem: describeFileError(path, error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(size: number): string {
+  return `it is larger than ${MAX_FILE_SIZE / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB); ARM takes templates up to 4 MB`;
+}
+
+/** Read until end of file or `limit` bytes, whichever comes first (a file may grow while read). */
+function readAtMost(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
+    const count = chunk.length === 0 ? 0 : readSync(fd, chunk, 0, chunk.length, null);
+    if (count === 0) break;
+    chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
+    total += count;
+    if (total >= limit) break;
+  }
+  return Buffer.concat(chunks, total);
+}

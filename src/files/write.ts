@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  ftruncateSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { encodeText } from '../parse';
+import { describeFileError, type ReadFile } from './read';
+
+export type WriteOutcome = { ok: true } | { ok: false; problem: string };
+
+/** Test seam: runs between the first check and the replace, where a concurrent edit could land. */
+export interface WriteHooks {
+  beforeReplace?(target: string): void;
+}
+
+/**
+ * Write fixed text back to the file it was read from, changing nothing but the edits:
+ *
+ * - a file whose bytes do not survive decoding and encoding again (invalid UTF-8, an odd UTF-16
+ *   byte) is not written, since every undecodable byte would change;
+ * - a symbolic link is written through, to its target; a read-only file is not written;
+ * - the file must still hold the bytes that were linted, checked once before the new content is
+ *   prepared and again immediately before it replaces the old one (an edit saved in the
+ *   microseconds between that second check and the rename is the remaining window);
+ * - a file with one link is replaced atomically: a temporary file beside it gets the new bytes,
+ *   the old file's mode and (where permitted) owner, is flushed to disk and renamed over it;
+ * - a file with several hard links is rewritten in place (truncate and write through one open
+ *   descriptor, after the same check), so every link keeps seeing it; that write is not atomic.
+ *
+ * Never throws: a refusal or failure gives the reason.
+ */
+export function writeFixedFile(file: ReadFile, output: string, hooks: WriteHooks = {}): WriteOutcome {
+  if (!file.roundTrips) {
+    return { ok: false, problem: `its bytes are not valid ${file.encoding.encoding === 'utf8' ? 'UTF-8' : 'UTF-16'}, and writing the fixed text would change them` };
+  }
+  let target: string;
+  let info: Stats;
+  try {
+    target = realpathSync(file.path);
+    info = lstatSync(target);
+  } catch (error) {
+    return { ok: false, problem: describeFileError(file.path, error) };
+  }
+  // Checked on the mode bits, not by trying: root may write to any file.
+  if ((info.mode & 0o222) === 0) return { ok: false, problem: 'it is read-only' };
+  const bytes = encodeText(output, file.encoding);
+  const unchanged = (): boolean => {
+    try {
+      return readFileSync(target).equals(file.bytes);
+    } catch {
+      return false;
+    }
+  };
+  if (!unchanged()) return { ok: false, problem: 'it changed on disk while being linted' };
+  try {
+    return info.nlink > 1 ? rewriteInPlace(target, file, bytes, hooks) : replaceAtomically(target, info, bytes, unchanged, hooks);
+  } catch (error) {
+    return { ok: false, problem: describeFileError(file.path, error) };
+  }
+}
+
+function rewriteInPlace(target: string, file: ReadFile, bytes: Buffer, hooks: WriteHooks): WriteOutcome {
+  hooks.beforeReplace?.(target);
+  const fd = openSync(target, 'r+');
+  try {
+    // Checked through the descriptor that writes, so no other file can be swapped in between.
+    if (!readFileSync(fd).equals(file.bytes)) return { ok: false, problem: 'it changed on disk while being linted' };
+    ftruncateSync(fd, 0);
+    writeAll(fd, bytes, 0);
+    fsyncSync(fd);
+    return { ok: true };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function replaceAtomically(target: string, info: Stats, bytes: Buffer, unchanged: () => boolean, hooks: WriteHooks): WriteOutcome {
+  const temporary = temporaryPath(target);
+  const fd = openSync(temporary, 'wx', 0o600);
+  let renamed = false;
+  try {
+    try {
+      writeAll(fd, bytes, 0);
+      fchmodSync(fd, info.mode & 0o7777);
+      try {
+        fchownSync(fd, info.uid, info.gid);
+      } catch {
+        // Only root may give a file away: otherwise the new file stays ours, as an editor's save would.
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    hooks.beforeReplace?.(target);
+    if (!unchanged()) return { ok: false, problem: 'it changed on disk while being linted' };
+    renameSync(temporary, target);
+    renamed = true;
+    return { ok: true };
+  } finally {
+    if (!renamed) removeQuietly(temporary);
+  }
+}
+
+/**
+ * Write a report (not a template) to `path` without following a symbolic link there: a
+ * temporary file beside it is renamed over the path, so a planted link is replaced, not written
+ * through. Parent directories are created.
+ */
+export function writeReportFile(path: string, text: string): WriteOutcome {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = temporaryPath(path);
+    const fd = openSync(temporary, 'wx', 0o666);
+    try {
+      writeAll(fd, Buffer.from(text, 'utf8'), 0);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      renameSync(temporary, path);
+    } catch (error) {
+      removeQuietly(temporary);
+      throw error;
+    }
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, problem: describeFileError(path, error) };
+  }
+}
+
+function temporaryPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function writeAll(fd: number, bytes: Buffer, position: number): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+}

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { fatalMessage, INTERNAL_ERROR, makeResult, type FileOutcome, type RuleSetting } from '../engine';
+import type { FileTarget } from '../files';
+import type { ProcessOptions } from './process-file';
+
+/** The worker entry, compiled beside this file (dist/src/runner/worker.js). */
+const WORKER_SCRIPT = join(__dirname, 'worker.js');
+
+/** Messages to a worker: the settings of a key (sent once per worker), then jobs naming the key. */
+export type ToWorker =
+  | { type: 'settings'; key: string; entries: Array<[string, RuleSetting]> }
+  | { type: 'job'; id: number; target: FileTarget; settingsKey: string };
+
+export type FromWorker = { id: number; outcome: FileOutcome } | { id: number; error: string };
+
+/** Worker threads need the compiled package: run from TypeScript sources, there is no worker script. */
+export function workerScriptAvailable(): boolean {
+  return existsSync(WORKER_SCRIPT);
+}
+
+interface Slot {
+  worker: Worker;
+  settingsSent: Set<string>;
+  busy: boolean;
+}
+
+interface Job {
+  id: number;
+  target: FileTarget;
+  key: string;
+  settings: ReadonlyMap<string, RuleSetting>;
+  resolve(outcome: FileOutcome): void;
+}
+
+/** A fixed set of worker threads, each processing one file at a time, fed from one queue. */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly running = new Map<number, { job: Job; slot: Slot }>();
+  private nextId = 0;
+
+  constructor(
+    size: number,
+    private readonly options: ProcessOptions,
+  ) {
+    if (!workerScriptAvailable()) throw new Error(`Worker threads need the built package (${WORKER_SCRIPT} is missing): run npm run build`);
+    for (let i = 0; i < size; i++) this.slots.push(this.startWorker());
+  }
+
+  private startWorker(): Slot {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: this.options });
+    const slot: Slot = { worker, settingsSent: new Set(), busy: false };
+    worker.on('message', (message: FromWorker) => this.finished(slot, message));
+    worker.on('error', (error) => this.failed(slot, error));
+    return slot;
+  }
+
+  process(target: FileTarget, key: string, settings: ReadonlyMap<string, RuleSetting>): Promise<FileOutcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, target, key, settings, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.busy = true;
+      this.running.set(job.id, { job, slot });
+      if (!slot.settingsSent.has(job.key)) {
+        slot.worker.postMessage({ type: 'settings', key: job.key, entries: [...job.settings] } satisfies ToWorker);
+        slot.settingsSent.add(job.key);
+      }
+      slot.worker.postMessage({ type: 'job', id: job.id, target: job.target, settingsKey: job.key } satisfies ToWorker);
+    }
+  }
+
+  private finished(slot: Slot, message: FromWorker): void {
+    const entry = this.running.get(message.id);
+    if (!entry) return;
+    this.running.delete(message.id);
+    slot.busy = false;
+    entry.job.resolve('error' in message ? internalErrorOutcome(entry.job.target.path, message.error) : message.outcome);
+    this.dispatch();
+  }
+
+  /**
+   * A worker that dies (out of memory, say) takes only its own file down: that file gets an
+   * internal-error message, a new worker takes the dead one's place, and the run goes on.
+   */
+  private failed(slot: Slot, error: Error): void {
+    for (const [id, entry] of this.running) {
+      if (entry.slot !== slot) continue;
+      this.running.delete(id);
+      entry.job.resolve(internalErrorOutcome(entry.job.target.path, `the worker thread linting this file stopped: ${error.message}`));
+    }
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots[index] = this.startWorker();
+    void slot.worker.terminate();
+    this.dispatch();
+  }
+}
+
+function internalErrorOutcome(filePath: string, detail: string): FileOutcome {
+  const message = fatalMessage(INTERNAL_ERROR, null, `Internal error: ${detail}. This is a bug in armdsc-lint.`);
+  return { kind: 'linted', result: makeResult(filePath, [message], () => false), runFacts: {} };
+}
