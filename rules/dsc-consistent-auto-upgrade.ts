@@ -1,4 +1,4 @@
-import { knownString } from '../src/expression';
+import { displayValue, knownString } from '../src/expression';
 import { defineRule } from '../src/engine';
 import { getProperty } from '../src/parse';
 import { CONSISTENCY_DEFAULTS, CONSISTENCY_SCHEMA, consistencyRule } from './shared/consistency';
@@ -16,7 +16,7 @@ const consistency = consistencyRule(
     const value = context.model.evaluate(property.value);
     const text = value.kind === 'boolean' ? String(value.value) : knownString(value)?.trim().toLowerCase();
     if (text !== 'true' && text !== 'false') return undefined;
-    const shown = value.kind === 'boolean' ? text : JSON.stringify(knownString(value));
+    const shown = value.kind === 'boolean' ? text : value.secret ? displayValue(value) : JSON.stringify(knownString(value));
     return { value: text, shown, filePath, location: source.locationOfNode(property.value) };
   },
   // Ties: true, the recommended value, wins.

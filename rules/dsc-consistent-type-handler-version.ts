@@ -1,4 +1,4 @@
-import { knownString } from '../src/expression';
+import { displayValue, knownString, quoted } from '../src/expression';
 import { defineRule } from '../src/engine';
 import { CONSISTENCY_DEFAULTS, CONSISTENCY_SCHEMA, consistencyRule } from './shared/consistency';
 
@@ -28,7 +28,8 @@ const consistency = consistencyRule((dsc, context) => {
   const text = value.kind === 'number' ? String(value.value) : knownString(value)?.trim();
   if (!text) return undefined;
   const normalized = normalizeVersion(text);
-  return { value: normalized, shown: JSON.stringify(normalized), filePath: context.filePath, location: context.source.locationOfNode(node) };
+  const shown = value.secret ? displayValue(value) : quoted(normalized);
+  return { value: normalized, shown, filePath: context.filePath, location: context.source.locationOfNode(node) };
 }, compareVersions);
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { contains } from '../src/parse';
-import { describeOrigin, knownString, originText, possibleValues } from '../src/expression';
+import { describeOrigin, displayValue, knownString, originText, possibleValues, quoted } from '../src/expression';
 import { defineRule } from '../src/engine';
 
 /**
@@ -37,7 +37,8 @@ export default defineRule({
             node,
             messageId: 'notLocalhost',
             data: {
-              value: [...new Set(names)].map((n) => JSON.stringify(n)).join(' or '),
+              // A secret (a secure parameter's default) is shown by its name, never its text.
+              value: value.secret ? displayValue(value) : [...new Set(names)].map((n) => quoted(n!)).join(' or '),
               source: origin ? ` (from ${origin})` : '',
             },
             // Only a value written inside this extension is fixed: a shared variable may serve others.

@@ -2,7 +2,7 @@ import { buildModel, classifyDocument, type DocumentKind, type FileModel } from 
 import { parseSource, type SourceFile } from '../parse';
 import { applyFixes, mergeFixes } from './fixes';
 import { redactSecrets, secretTexts } from './redact';
-import { compareMessages, fatalMessage, locatedMessage, makeResult, parseErrorMessages, type PendingMessage } from './report';
+import { compareMessages, fatalMessage, locatedMessage, makeResult, messageText, parseErrorMessages, type PendingMessage } from './report';
 import { RuleFixer } from './rule-fixer';
 import { traverse } from './traverse';
 import type { LintMessage, LintResult, ReportDescriptor, RuleContext, RuleListeners, RuleModule, RuleSetting } from './types';
@@ -75,7 +75,10 @@ export function lintFile(input: FileLintInput): FileOutcome {
   }
   const fixable = new Set<LintMessage>();
   const messages = pass.pending.map((p) => {
-    const message = input.includeFixes && p.computeFix ? { ...p.message, fix: p.computeFix() } : p.message;
+    let message = input.includeFixes && p.computeFix ? { ...p.message, fix: p.computeFix() } : p.message;
+    if (input.includeFixes && p.suggestions?.length) {
+      message = { ...message, suggestions: p.suggestions.map((s) => ({ messageId: s.messageId, desc: s.desc, fix: s.computeFix() })) };
+    }
     if (p.computeFix) fixable.add(message);
     return message;
   });
@@ -137,13 +140,18 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
       seen.add(key);
       const { fix } = descriptor;
       if (fix && !rule.meta.fixable) throw new Error(`Rule '${ruleId}' reported a fix but meta.fixable is not set`);
-      const computeFix = fix
-        ? () => {
-            const edits = fix(fixer);
-            return mergeFixes(Array.isArray(edits) ? edits : [edits], source.text);
-          }
-        : undefined;
-      pass.pending.push({ message, computeFix });
+      if (descriptor.suggest?.length && !rule.meta.hasSuggestions) throw new Error(`Rule '${ruleId}' reported suggestions but meta.hasSuggestions is not set`);
+      const asFix = (make: NonNullable<ReportDescriptor['fix']>) => () => {
+        const edits = make(fixer);
+        return mergeFixes(Array.isArray(edits) ? edits : [edits], source.text);
+      };
+      const computeFix = fix ? asFix(fix) : undefined;
+      const suggestions = descriptor.suggest?.map((suggestion) => ({
+        messageId: suggestion.messageId,
+        desc: redactSecrets(messageText(rule.meta, suggestion.messageId, suggestion.data), secrets),
+        computeFix: asFix(suggestion.fix),
+      }));
+      pass.pending.push({ message, computeFix, suggestions });
     };
     const context: RuleContext = {
       id: ruleId,

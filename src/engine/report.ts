@@ -32,10 +32,11 @@ export function fatalMessage(messageId: string, ruleId: string | null, message: 
   return { ruleId, severity: 2, fatal: true, message, messageId, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
-/** A message as found, with its fix still to be computed. */
+/** A message as found, with its fix and suggestions still to be computed. */
 export interface PendingMessage {
   message: LintMessage;
   computeFix?: () => Fix;
+  suggestions?: Array<{ messageId: string; desc: string; computeFix: () => Fix }>;
 }
 
 /** The messageId of a file that does not parse. */

@@ -70,6 +70,8 @@ export interface RuleMeta<MessageId extends string = string> {
   /** Severity in the recommended set (what applies without configuration). */
   severity: 'error' | 'warn';
   fixable?: boolean;
+  /** The rule offers suggestions (report's `suggest`). */
+  hasSuggestions?: boolean;
   docs: {
     description: string;
     /** The rule's documentation page; filled in by the registry from the id. */
@@ -107,9 +109,25 @@ export type RuleEvent = keyof RuleListeners;
 /** Where a problem is: a node (a value, a property key, an object), or a location already computed. */
 export type ReportTarget = { node: JsonNodeBase; location?: never } | { location: SourceLocation; node?: never };
 
+/** A fix offered, not applied: shown to the user (and in JSON/SARIF), never applied by --fix. */
+export interface SuggestionDescriptor<MessageId extends string = string> {
+  /** Describes what the suggestion does, e.g. 'Rename the argument to "{{name}}".' */
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  fix: (fixer: RuleFixer) => Fix | Fix[];
+}
+
 export type ReportDescriptor<MessageId extends string = string> = ReportTarget & {
   messageId: MessageId;
   data?: Record<string, string | number>;
+  /**
+   * The object the finding is about when the node reported sits elsewhere (settings shared
+   * through a variable, reported at the variable): usually the extension's node. A suppression
+   * of that object covers the finding too.
+   */
+  subject?: JsonNodeBase;
+  /** Fixes too uncertain to apply automatically. */
+  suggest?: SuggestionDescriptor<MessageId>[];
   /**
    * The fix, computed only when fixes are wanted. Give one only when a safe fix exists: the
    * decision belongs at report time, so fixable counts are right without computing fixes.

@@ -4,3 +4,4 @@ export { Evaluator } from './evaluate';
 export { isSecretParameter, type ParameterDeclaration, type Scope, type VariableDeclaration } from './scope';
 export * from './values';
 export * as budgets from './budgets';
+export { displayValue, MAX_SHOWN_LENGTH, quoted, shortText } from './display';

@@ -1,14 +1,35 @@
 /**
  * Fixture-driven rule tests. For every rule, fixtures/<rule-id>/valid/* must give no message of
  * that rule; fixtures/<rule-id>/invalid/<name>.json(c) must give exactly the messages listed in
- * <name>.expected.json; a fixable rule's invalid fixture with <name>.fixed.json must fix to that
- * text, which parses and no longer has any fixable message of the rule.
+ * <name>.expected.json — messageId, the full message text, line, column, endLine, endColumn, and
+ * the suggestions' descriptions when listed — as ESLint's RuleTester compares them; a fixable
+ * rule's invalid fixture with <name>.fixed.json must fix to that text, which parses and no longer
+ * has any fixable message of the rule.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../src/index';
 import { decodeBytes, parseSource } from '../../src/parse';
+import type { LintMessage } from '../../src/index';
 import { lintWithRule, positions } from '../support/lint';
+
+interface ExpectedMessage {
+  messageId: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  suggestions?: string[];
+}
+
+/** A message as the expected file lists it (suggestions only when the expectation names them). */
+function asExpected(message: LintMessage, expected: ExpectedMessage | undefined): Record<string, unknown> {
+  const { messageId, line, column, endLine, endColumn } = message;
+  const shown: Record<string, unknown> = { messageId, message: message.message, line, column, endLine, endColumn };
+  if (expected?.suggestions) shown.suggestions = (message.suggestions ?? []).map((s) => s.desc);
+  return shown;
+}
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 const isTemplateFile = (name: string): boolean => /\.jsonc?$/.test(name) && !/\.(expected|fixed)\.jsonc?$/.test(name);
@@ -37,10 +58,11 @@ for (const [ruleId, rule] of rules) {
     for (const name of existsSync(invalidDir) ? readdirSync(invalidDir).filter(isTemplateFile) : []) {
       const base = join(invalidDir, name.replace(/\.jsonc?$/, ''));
       it(`invalid/${name} gives the expected messages`, () => {
-        const expected = JSON.parse(readFileSync(`${base}.expected.json`, 'utf8')) as unknown[];
+        const expected = JSON.parse(readFileSync(`${base}.expected.json`, 'utf8')) as ExpectedMessage[];
+        for (const entry of expected) expect(typeof entry.message).toBe('string');
         const result = lintWithRule(ruleId, readText(join(invalidDir, name)), { filePath: join(invalidDir, name) });
         expect(result.fatalErrorCount).toBe(0);
-        expect(positions(result.messages)).toEqual(expected);
+        expect(result.messages.map((m, i) => asExpected(m, expected[i]))).toEqual(expected);
         for (const message of result.messages) {
           expect(message.ruleId).toBe(ruleId);
           expect(message.message).not.toMatch(/\{\{/);
