@@ -42,4 +42,24 @@ describe('stylish', () => {
     expect(coloured).toContain('\x1b[31merror\x1b[39m');
     expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(formatters.stylish!(results, context(false)));
   });
+
+  it('shows control characters in file names and messages as visible escapes', () => {
+    const hostile = [result('/repo/evil\x1b]0;owned\x07.json', [{ ruleId: 'dsc-sas-token', severity: 2, message: 'Value "\x1b[2J\x9b31m" here.', line: 1, column: 1, endLine: 1, endColumn: 2 }])];
+    expect(formatters.stylish!(hostile, context(false))).toBe(
+      ['', 'evil\\x1b]0;owned\\x07.json', '  1:1  error  Value "\\x1b[2J\\x9b31m" here.  dsc-sas-token', '', '\u2716 1 problem (1 error, 0 warnings)', ''].join('\n'),
+    );
+  });
+
+  it('collapses a line break inside a long whitespace run, and keeps a long run without one', () => {
+    const spaces = ' '.repeat(200_000);
+    const long = [
+      result('/repo/a.json', [{ ruleId: 'dsc-sas-token', severity: 2, message: `a${spaces}b`, line: 1, column: 1, endLine: 1, endColumn: 2 }]),
+      result('/repo/b.json', [{ ruleId: 'dsc-sas-token', severity: 2, message: `c${spaces}\r\n\t${spaces}d`, line: 2, column: 1, endLine: 2, endColumn: 2 }]),
+    ];
+    // Long runs of spaces shown by their length, so that a failure prints a readable diff.
+    const countedSpaces = (text: string) => text.replace(/ {10,}/g, (run) => `<${run.length} spaces>`);
+    expect(countedSpaces(formatters.stylish!(long, context(false)))).toBe(
+      ['', 'a.json', '  1:1  error  a<200000 spaces>b  dsc-sas-token', '', 'b.json', '  2:1  error  c d  dsc-sas-token', '', '\u2716 2 problems (2 errors, 0 warnings)', ''].join('\n'),
+    );
+  });
 });
