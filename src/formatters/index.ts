@@ -1,8 +1,10 @@
+import { compact } from './compact';
 import { json } from './json';
 import { stylish } from './stylish';
+import { unix } from './unix';
 import type { SyncFormatter } from './types';
 
 export type { Formatter, FormatterContext, SyncFormatter } from './types';
 
 /** Built-in formatters by the name `--format` takes. */
-export const formatters: Readonly<Record<string, SyncFormatter>> = { stylish, json };
+export const formatters: Readonly<Record<string, SyncFormatter>> = { stylish, json, compact, unix };

@@ -18,6 +18,11 @@ export function severityName(severity: LintMessage['severity']): 'error' | 'warn
   return severity === 2 ? 'error' : 'warning';
 }
 
+/** The capitalised name ESLint's compact and unix formats print. */
+export function severityTitle(severity: LintMessage['severity']): 'Error' | 'Warning' {
+  return severity === 2 ? 'Error' : 'Warning';
+}
+
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -1,12 +1,7 @@
-import type { LintResult } from '../../src/engine';
 import { formatters } from '../../src/formatters';
+import { context as baseContext, hostile, result } from './results';
 
-function result(filePath: string, messages: LintResult['messages']): LintResult {
-  const errors = messages.filter((m) => m.severity === 2).length;
-  return { filePath, messages, errorCount: errors, warningCount: messages.length - errors, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, suppressedMessages: [] };
-}
-
-const context = (color: boolean) => ({ cwd: '/repo', color, rulesMeta: {}, version: '0.0.0' });
+const context = (color: boolean) => baseContext({ color });
 
 describe('stylish', () => {
   const results = [
@@ -44,9 +39,8 @@ describe('stylish', () => {
   });
 
   it('shows control characters in file names and messages as visible escapes', () => {
-    const hostile = [result('/repo/evil\x1b]0;owned\x07.json', [{ ruleId: 'dsc-sas-token', severity: 2, message: 'Value "\x1b[2J\x9b31m" here.', line: 1, column: 1, endLine: 1, endColumn: 2 }])];
     expect(formatters.stylish!(hostile, context(false))).toBe(
-      ['', 'evil\\x1b]0;owned\\x07.json', '  1:1  error  Value "\\x1b[2J\\x9b31m" here.  dsc-sas-token', '', '\u2716 1 problem (1 error, 0 warnings)', ''].join('\n'),
+      ['', 'evil\\x1b]0;owned\\x07.json', '  1:2  warning  Value "\\x1b[2J\\x9b31m" here.  dsc-sas-token', '', '\u2716 1 problem (0 errors, 1 warning)', ''].join('\n'),
     );
   });
 
