@@ -1,4 +1,5 @@
 import { compact } from './compact';
+import { github } from './github';
 import { json } from './json';
 import { stylish } from './stylish';
 import { unix } from './unix';
@@ -7,4 +8,4 @@ import type { SyncFormatter } from './types';
 export type { Formatter, FormatterContext, SyncFormatter } from './types';
 
 /** Built-in formatters by the name `--format` takes. */
-export const formatters: Readonly<Record<string, SyncFormatter>> = { stylish, json, compact, unix };
+export const formatters: Readonly<Record<string, SyncFormatter>> = { stylish, json, compact, unix, github };
