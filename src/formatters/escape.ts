@@ -5,10 +5,11 @@
  * characters as visible escapes instead.
  */
 
+const hex = (character: string, digits: number): string => character.charCodeAt(0).toString(16).padStart(digits, '0');
+
 /** How an unprintable character is shown: `\x1b` up to U+00FF, `\ud800` above. */
 export function visibleEscape(character: string): string {
-  const code = character.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  return character.charCodeAt(0) <= 0xff ? `\\x${hex(character, 2)}` : `\\u${hex(character, 4)}`;
 }
 
 // C0 controls, DEL, and C1 controls: a UTF-8 terminal may take U+009B as CSI, as it takes ESC [.
@@ -38,5 +39,5 @@ export function singleLine(text: string): string {
  * only occur inside strings, so the JSON value is the same, and the file is safe to `cat`.
  */
 export function jsonText(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[\x7f-\x9f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, indent).replace(/[\x7f-\x9f]/g, (character) => `\\u${hex(character, 4)}`);
 }
