@@ -1,4 +1,5 @@
+import { jsonText } from './escape';
 import type { SyncFormatter } from './types';
 
 /** ESLint-compatible JSON: an array of results with their messages. */
-export const json: SyncFormatter = (results) => JSON.stringify(results);
+export const json: SyncFormatter = (results) => jsonText(results);

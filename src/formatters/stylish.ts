@@ -1,12 +1,9 @@
-import { relative } from 'node:path';
 import { styleText } from 'node:util';
+import { escapeControlCharacters, singleLine } from './escape';
+import { plural, relativePath } from './shared';
 import type { SyncFormatter } from './types';
 
 type Style = Parameters<typeof styleText>[0];
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** Pad every column but the last to the width of its widest cell. */
 function alignColumns(rows: string[][], widthOf: (cell: string) => number): string[] {
@@ -27,7 +24,7 @@ function alignColumns(rows: string[][], widthOf: (cell: string) => number): stri
 export const stylish: SyncFormatter = (results, { cwd, color }) => {
   // The caller decides about colour: Node must not second-guess it from process.stdout.
   const paint = (style: Style, text: string): string => (color && text ? styleText(style, text, { validateStream: false }) : text);
-  // Widths ignore colour codes.
+  // Widths ignore colour codes, the only escape sequences left once the text is escaped.
   const visibleWidth = (text: string): number => text.replace(/\x1b\[[0-9;]*m/g, '').length;
   let output = '';
   let errors = 0;
@@ -45,10 +42,10 @@ export const stylish: SyncFormatter = (results, { cwd, color }) => {
       '',
       paint('dim', `${m.line}:${m.column}`),
       m.severity === 2 ? paint('red', 'error') : paint('yellow', 'warning'),
-      m.message.replace(/\s*[\r\n]+\s*/g, ' '),
+      singleLine(m.message),
       paint('dim', m.ruleId ?? ''),
     ]);
-    const path = relative(cwd, result.filePath) || result.filePath;
+    const path = escapeControlCharacters(relativePath(cwd, result.filePath));
     output += `\n${paint('underline', path)}\n${alignColumns(rows, visibleWidth).join('\n')}\n`;
   }
 

@@ -1,12 +1,7 @@
-import type { LintResult } from '../../src/engine';
 import { formatters } from '../../src/formatters';
+import { context as baseContext, hostile, result } from './results';
 
-function result(filePath: string, messages: LintResult['messages']): LintResult {
-  const errors = messages.filter((m) => m.severity === 2).length;
-  return { filePath, messages, errorCount: errors, warningCount: messages.length - errors, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, suppressedMessages: [] };
-}
-
-const context = (color: boolean) => ({ cwd: '/repo', color, rulesMeta: {}, version: '0.0.0' });
+const context = (color: boolean) => baseContext({ color });
 
 describe('stylish', () => {
   const results = [
@@ -41,5 +36,24 @@ describe('stylish', () => {
     const coloured = formatters.stylish!(results, context(true));
     expect(coloured).toContain('\x1b[31merror\x1b[39m');
     expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(formatters.stylish!(results, context(false)));
+  });
+
+  it('shows control characters in file names and messages as visible escapes', () => {
+    expect(formatters.stylish!(hostile, context(false))).toBe(
+      ['', 'evil\\x1b]0;owned\\x07.json', '  1:2  warning  Value "\\x1b[2J\\x9b31m" here.  dsc-sas-token', '', '\u2716 1 problem (0 errors, 1 warning)', ''].join('\n'),
+    );
+  });
+
+  it('collapses a line break inside a long whitespace run, and keeps a long run without one', () => {
+    const spaces = ' '.repeat(200_000);
+    const long = [
+      result('/repo/a.json', [{ ruleId: 'dsc-sas-token', severity: 2, message: `a${spaces}b`, line: 1, column: 1, endLine: 1, endColumn: 2 }]),
+      result('/repo/b.json', [{ ruleId: 'dsc-sas-token', severity: 2, message: `c${spaces}\r\n\t${spaces}d`, line: 2, column: 1, endLine: 2, endColumn: 2 }]),
+    ];
+    // Long runs of spaces shown by their length, so that a failure prints a readable diff.
+    const countedSpaces = (text: string) => text.replace(/ {10,}/g, (run) => `<${run.length} spaces>`);
+    expect(countedSpaces(formatters.stylish!(long, context(false)))).toBe(
+      ['', 'a.json', '  1:1  error  a<200000 spaces>b  dsc-sas-token', '', 'b.json', '  2:1  error  c d  dsc-sas-token', '', '\u2716 2 problems (2 errors, 0 warnings)', ''].join('\n'),
+    );
   });
 });
