@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { ConfigError, FileError, INTERNAL_ERROR, lintFiles, parseRuleFlag, rules, rulesMeta, type Concurrency, type LintResult, type RuleEntry } from '../index';
 import { writeReportFile } from '../files';
 import { formatters } from '../formatters';
-import { packageVersion } from './version';
+import { packageVersion } from '../package-info';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -155,7 +155,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     rules: args.quiet ? withoutWarnRules(entries) : entries,
     fix: args.fix || args.fixDryRun,
     writeFixes: args.fix,
-    includeFixes: args.format === 'json',
+    includeFixes: args.format === 'json' || args.format === 'sarif',
     concurrency: args.concurrency,
     errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
     debug: args.debug,

@@ -1,5 +1,5 @@
 export { INTERNAL_ERROR, lintFile, type FileLintInput, type FileOutcome, type RunFacts } from './lint-file';
-export { appendMessages, escapeControlCharacters, fatalMessage, makeResult, PARSE_ERROR } from './report';
+export { appendMessages, fatalMessage, makeResult, PARSE_ERROR } from './report';
 export { RuleFixer } from './rule-fixer';
 export { runCrossFilePhase, type FileRunFacts, type RunPhaseFailure } from './run-phase';
 export * from './types';

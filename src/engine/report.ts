@@ -1,4 +1,5 @@
 import type { SourceFile, SourceLocation } from '../parse';
+import { escapeControlCharacters } from '../text/escape';
 import type { Fix, LintMessage, LintResult, RuleMeta } from './types';
 
 /**
@@ -9,15 +10,6 @@ import type { Fix, LintMessage, LintResult, RuleMeta } from './types';
 export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
   return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? escapeControlCharacters(String(data[name])) : whole));
-}
-
-/** C0 and C1 control characters as visible escapes (`\n`, `\x1b`, `\u009b`). */
-export function escapeControlCharacters(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
-    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    const code = c.charCodeAt(0);
-    return named[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
-  });
 }
 
 export function messageText(meta: RuleMeta, messageId: string, data: Record<string, string | number> | undefined): string {

@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../text/escape';
 import { describeOrigin, knownString, type AbstractValue } from './values';
 
 /** Values taken from template text are shown at most this long in messages. */
@@ -5,7 +6,7 @@ export const MAX_SHOWN_LENGTH = 80;
 
 /** A text as messages show it: control characters escaped, cut to MAX_SHOWN_LENGTH with '…'. */
 export function shortText(text: string): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = escapeControlCharacters(text);
   return escaped.length > MAX_SHOWN_LENGTH ? `${escaped.slice(0, MAX_SHOWN_LENGTH - 1)}…` : escaped;
 }
 

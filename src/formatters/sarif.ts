@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Fix, LintMessage, RuleMeta, SuppressedMessage } from '../engine';
 import { compareMessages } from '../engine/report';
+import { packageRoot } from '../package-info';
 import { jsonText } from './escape';
 import { FATAL_RULE_ID, relativePath, severityName } from './shared';
 import type { SyncFormatter } from './types';
@@ -78,19 +79,6 @@ const FATAL_RULE: ReportingDescriptor = {
   defaultConfiguration: { level: 'error' },
 };
 
-/** The directory of armdsc-lint's package.json above this file (src/ or dist/src/), where docs/ is. */
-function findPackageRoot(): string | undefined {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (manifest.name === 'armdsc-lint') return dir;
-    } catch {
-      // No package.json here: keep looking upwards.
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 /**
  * The first paragraph after the page's `# title` (or of the page, when it has none), its lines
  * joined with spaces.
@@ -123,18 +111,17 @@ interface RulePage {
   summary: string;
 }
 
-let packageRoot: string | null | undefined;
 // Pages by rule id, read once per process: the API and the tests may format many times.
 const rulePages = new Map<string, RulePage | null>();
 
 /** The rule's page docs/rules/<id>.md when the package has one. */
 function rulePage(id: string): RulePage | undefined {
   if (!rulePages.has(id)) {
-    if (packageRoot === undefined) packageRoot = findPackageRoot() ?? null;
+    const root = packageRoot();
     let page: RulePage | null = null;
-    if (packageRoot !== null) {
+    if (root !== undefined) {
       try {
-        const markdown = readFileSync(join(packageRoot, 'docs', 'rules', `${id}.md`), 'utf8');
+        const markdown = readFileSync(join(root, 'docs', 'rules', `${id}.md`), 'utf8');
         page = { markdown, summary: firstParagraph(markdown) };
       } catch {
         // No page for this rule: its description stands in.
