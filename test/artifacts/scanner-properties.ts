@@ -13,12 +13,11 @@ const FRAGMENTS = [
   '‘', '“', 'a#b',
 ];
 
-function checkScan(text: string): void {
+export function checkScan(text: string): void {
   const masked = maskPowerShell(text);
   expect(masked).toHaveLength(text.length);
-  for (let index = 0; index < text.length; index++) {
-    if (text[index] === '\n' || text[index] === '\r') expect(masked[index]).toBe(text[index]);
-  }
+  const lineBreaks = (of: string): number[] => [...of.matchAll(/[\r\n]/g)].map((match) => match.index);
+  expect(lineBreaks(masked)).toEqual(lineBreaks(text));
   for (const declaration of scanConfigurations(text)) {
     expect(text.slice(declaration.nameOffset, declaration.nameOffset + declaration.name.length)).toBe(declaration.name);
     expect(text[declaration.bodyStart]).toBe('{');
@@ -33,14 +32,18 @@ function checkScan(text: string): void {
   }
 }
 
-/** Property checks over `seeds`: random text, random fragment soups, splices and truncations. */
-export function checkScannerProperties(seeds: readonly string[]): void {
+/** Random text, and random sequences of PowerShell syntax fragments. */
+export function checkRandomTextProperties(): void {
   fc.assert(fc.property(fc.string({ maxLength: 300 }), checkScan), { numRuns: 300 });
   fc.assert(fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }), (parts) => checkScan(parts.join(''))), { numRuns: 500 });
+}
+
+/** Truncations of `seeds`, and pieces of one seed spliced into another. */
+export function checkSpliceProperties(seeds: readonly string[], numRuns: number): void {
   const seed = fc.constantFrom(...seeds);
   fc.assert(
     fc.property(seed, fc.nat(), (text, cut) => checkScan(text.slice(0, cut % (text.length + 1)))),
-    { numRuns: 200 },
+    { numRuns },
   );
   fc.assert(
     fc.property(seed, seed, fc.nat(), fc.nat(), fc.nat(), (first, second, at, from, length) => {
@@ -48,7 +51,7 @@ export function checkScannerProperties(seeds: readonly string[]): void {
       const start = from % (second.length + 1);
       checkScan(first.slice(0, cut) + second.slice(start, start + (length % 400)) + first.slice(cut));
     }),
-    { numRuns: 300 },
+    { numRuns },
   );
 }
 
