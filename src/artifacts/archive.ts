@@ -137,12 +137,22 @@ interface CentralDirectory {
   zip64: boolean;
 }
 
+/**
+ * The end record is the last thing in the file but for its comment. The signature can also
+ * occur inside a comment, so the record whose comment ends the file exactly wins; failing that,
+ * the last one whose comment fits (some tools append data after the archive).
+ */
 function findEndRecord(reader: ByteReader): number {
   const { length } = reader.bytes;
   const lowest = Math.max(0, length - END_RECORD_SIZE - MAX_COMMENT_LENGTH);
+  let fitting: number | undefined;
   for (let offset = length - END_RECORD_SIZE; offset >= lowest; offset--) {
-    if (reader.u32(offset) === SIGNATURE.endOfCentralDirectory) return offset;
+    if (reader.u32(offset) !== SIGNATURE.endOfCentralDirectory) continue;
+    const recordEnd = offset + END_RECORD_SIZE + reader.u16(offset + 20);
+    if (recordEnd === length) return offset;
+    if (recordEnd < length) fitting ??= offset;
   }
+  if (fitting !== undefined) return fitting;
   throw new ZipFormatError('no end-of-central-directory record (not a zip file, or truncated)');
 }
 
@@ -195,7 +205,7 @@ function decodeName(bytes: Uint8Array, flags: number): string {
   try {
     return utf8Strict.decode(bytes);
   } catch {
-    return String.fromCharCode(...bytes);
+    return Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
   }
 }
 
@@ -308,6 +318,8 @@ function readEntryData(reader: ByteReader, entry: ArchiveEntry, location: EntryL
   if (entry.uncompressedSize > budget.remaining) {
     return problem('too-large', `reading ${label} (${entry.uncompressedSize} bytes) would pass the ${limits.maxTotalReadBytes} bytes read from one archive`);
   }
+  // Reserved before inflating, so failed reads of a hostile archive use up its budget too.
+  budget.remaining -= entry.uncompressedSize;
   const local = location.localHeaderOffset;
   if (reader.u32(local) !== SIGNATURE.localHeader) return problem('corrupt', `the local header of ${label} is missing`);
   const dataStart = local + LOCAL_HEADER_SIZE + reader.u16(local + 26) + reader.u16(local + 28);
@@ -327,7 +339,6 @@ function readEntryData(reader: ByteReader, entry: ArchiveEntry, location: EntryL
   }
   if (bytes.length !== entry.uncompressedSize) return problem('corrupt', `${label} holds ${bytes.length} bytes, not the ${entry.uncompressedSize} declared`);
   if (crc32(bytes) !== location.crc32) return problem('corrupt', `${label} fails its CRC check`);
-  budget.remaining -= bytes.length;
   return { ok: true, bytes };
 }
 

@@ -75,6 +75,34 @@ describe('openArchive: listing', () => {
     expect(text(archive.readEntry(entryNamed(archive, 'A.ps1')))).toBe('a');
   });
 
+  it('takes the end record that ends the file over a look-alike inside the comment', () => {
+    // The fake record declares no comment, so it would fit; only the real one ends the file.
+    const fake = 'PK\u0005\u0006' + 'x'.repeat(16) + '\u0000\u0000' + 'tail';
+    const archive = opened(openArchive(buildZip([deflatedEntry('A.ps1', 'a')], { comment: fake })));
+    expect(archive.entries.map((entry) => entry.path)).toEqual(['A.ps1']);
+  });
+
+  it('reads an archive with bytes appended after it', () => {
+    const bytes = buildZip([deflatedEntry('A.ps1', 'a')]);
+    const appended = new Uint8Array(bytes.length + 5);
+    appended.set(bytes);
+    const archive = opened(openArchive(appended));
+    expect(text(archive.readEntry(entryNamed(archive, 'A.ps1')))).toBe('a');
+  });
+
+  it('decodes names: UTF-8 when flagged or valid, one character per byte otherwise', () => {
+    const archive = opened(
+      openArchive(
+        buildZip([
+          storedEntry('', '', { nameBytes: Uint8Array.of(0x43, 0x61, 0x66, 0xe9, 0x2e, 0x70, 0x73, 0x31) }),
+          storedEntry('Café.ps1', '', { flags: 0x0800 }),
+          storedEntry('Ünflagged.ps1', ''),
+        ]),
+      ),
+    );
+    expect(archive.entries.map((entry) => entry.name)).toEqual(['Caf\u00e9.ps1', 'Café.ps1', 'Ünflagged.ps1']);
+  });
+
   it('reads zip64 end records and extra fields', () => {
     const archive = opened(openArchive(buildZip([storedEntry('A.ps1', 'alpha'), deflatedEntry('B.ps1', 'beta'.repeat(100))], { zip64: true })));
     expect(archive.entries.map((entry) => [entry.path, entry.uncompressedSize])).toEqual([
@@ -218,6 +246,12 @@ describe('limits', () => {
       problem: 'too-large',
       detail: `reading "Other.ps1" (${MAX_ENTRY_BYTES} bytes) would pass the ${MAX_TOTAL_READ_BYTES} bytes read from one archive`,
     });
+  });
+
+  it('a failed read uses up its declared size of the total too', () => {
+    const archive = opened(openArchive(buildZip([deflatedEntry('Bad.ps1', 'abcdef', { crc32: 1 }), deflatedEntry('Good.ps1', 'abcdef')]), { maxTotalReadBytes: 11 }));
+    expect(archive.readEntry(entryNamed(archive, 'Bad.ps1'))).toMatchObject({ ok: false, problem: 'corrupt' });
+    expect(archive.readEntry(entryNamed(archive, 'Good.ps1'))).toMatchObject({ ok: false, problem: 'too-large' });
   });
 
   it('limits can be lowered per call', () => {

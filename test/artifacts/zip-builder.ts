@@ -15,6 +15,8 @@ export interface BuiltEntry {
   crc32: number;
   uncompressedSize: number;
   flags?: number;
+  /** Name bytes as stored, instead of `name` in UTF-8. */
+  nameBytes?: Uint8Array;
 }
 
 /** An entry deflated from `content`, with true sizes and CRC; override fields to make it lie. */
@@ -90,14 +92,14 @@ export function buildZip(entries: readonly BuiltEntry[], options: BuildOptions =
   const offsets: number[] = [];
   for (const entry of entries) {
     offsets.push(out.length);
-    const name = strToU8(entry.name);
+    const name = entry.nameBytes ?? strToU8(entry.name);
     out.u32(0x04034b50).u16(20).u16(entry.flags ?? 0).u16(entry.method).u16(0).u16(0);
     out.u32(entry.crc32).u32(entry.data.length).u32(entry.uncompressedSize).u16(name.length).u16(0);
     out.bytes(name).bytes(entry.data);
   }
   const directoryStart = out.length;
   entries.forEach((entry, index) => {
-    const name = strToU8(entry.name);
+    const name = entry.nameBytes ?? strToU8(entry.name);
     const big = options.zip64 === true;
     const extra = new ByteWriter();
     if (big) extra.u16(0x0001).u16(24).u64(entry.uncompressedSize).u64(entry.data.length).u64(offsets[index]!);
