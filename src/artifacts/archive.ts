@@ -276,11 +276,10 @@ type Inflated = { ok: true; bytes: Uint8Array } | { ok: false; overflow: true } 
 function inflateAtMost(compressed: Uint8Array, maxBytes: number): Inflated {
   const chunks: Uint8Array[] = [];
   let produced = 0;
-  let finished = false;
-  const inflater = new Inflate((chunk, final) => {
+  // The last push is marked final: fflate then throws if the deflate stream is incomplete.
+  const inflater = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced <= maxBytes) chunks.push(chunk);
-    if (final) finished = true;
   });
   try {
     for (let at = 0; at < compressed.length && produced <= maxBytes; at += INFLATE_STEP_BYTES) {
@@ -292,7 +291,6 @@ function inflateAtMost(compressed: Uint8Array, maxBytes: number): Inflated {
     return { ok: false, overflow: false, detail: error instanceof Error ? error.message : String(error) };
   }
   if (produced > maxBytes) return { ok: false, overflow: true };
-  if (!finished) return { ok: false, overflow: false, detail: 'the compressed data ends early' };
   const bytes = new Uint8Array(produced);
   let offset = 0;
   for (const chunk of chunks) {
