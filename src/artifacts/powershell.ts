@@ -37,7 +37,10 @@ export interface ConfigurationDeclaration {
 // PowerShell accepts typographic quotes as string delimiters.
 const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
 const DOUBLE_QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e']);
-/** Characters after which `#` or `<#` starts a comment; after others it belongs to a word (`a#b`). */
+/**
+ * Characters after which `#` or `<#` starts a comment; after others it belongs to a word (`a#b`).
+ * PowerShell decides by tokenizer mode; this approximates it (`$a#b` is read as one word).
+ */
 const COMMENT_MAY_FOLLOW = new Set([';', ',', '(', ')', '{', '}', '[', ']', '|', '&', '=', '<', '>', ...SINGLE_QUOTES, ...DOUBLE_QUOTES]);
 /** Characters that join a word to what precedes it: `Get-Configuration`, `$param`, `x.param`. */
 const WORD_JOINERS = new Set(['-', '.', '$', ':', '\\', '/', '@']);
