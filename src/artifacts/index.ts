@@ -30,4 +30,4 @@ export {
 } from './archive';
 export { decodeScript, normalizeForComparison, type DecodedScript, type ScriptEncoding } from './script-text';
 export { maskPowerShell, scanConfigurations, type ConfigurationDeclaration, type ConfigurationParameter } from './powershell';
-export { allowedEdits, closestName, editDistance } from './did-you-mean';
+

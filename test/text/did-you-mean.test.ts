@@ -1,4 +1,4 @@
-import { allowedEdits, closestName, editDistance } from '../../src/artifacts/did-you-mean';
+import { allowedEdits, closestName, editDistance } from '../../src/text/did-you-mean';
 
 describe('editDistance', () => {
   it.each([
