@@ -1,4 +1,4 @@
-export { INTERNAL_ERROR, lintFile, type FileLintInput, type FileOutcome, type RunFacts } from './lint-file';
+export { INTERNAL_ERROR, lintFile, type FileDependency, type FileLintInput, type FileOutcome, type RunFacts } from './lint-file';
 export { appendMessages, fatalMessage, makeResult, PARSE_ERROR } from './report';
 export { RuleFixer } from './rule-fixer';
 export { runCrossFilePhase, type FileRunFacts, type RunPhaseFailure } from './run-phase';

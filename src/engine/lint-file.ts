@@ -5,7 +5,7 @@ import { redactSecrets, secretTexts } from './redact';
 import { compareMessages, fatalMessage, locatedMessage, makeResult, messageText, parseErrorMessages, type PendingMessage } from './report';
 import { RuleFixer } from './rule-fixer';
 import { traverse } from './traverse';
-import type { LintMessage, LintResult, ReportDescriptor, RuleContext, RuleListeners, RuleModule, RuleSetting } from './types';
+import type { FileAccess, LintMessage, LintResult, ReportDescriptor, RuleContext, RuleListeners, RuleModule, RuleSetting } from './types';
 
 /** ESLint's limit: fixes can enable other fixes, but not forever. */
 const MAX_FIX_PASSES = 10;
@@ -30,6 +30,8 @@ export interface FileLintInput {
   explicit?: boolean;
   /** Put the stack of an internal error into its message. */
   debug?: boolean;
+  /** Access to the files the template refers to (DSC archives); none when linting text alone. */
+  files?: FileAccess;
 }
 
 /** What each rule with a cross-file phase kept about this file, at this file's severity. */
@@ -41,7 +43,15 @@ export type RunFacts = Record<string, { severity: 1 | 2; data: unknown }>;
  */
 export type FileOutcome =
   | { kind: 'skipped'; filePath: string; explicit: boolean; documentKind: DocumentKind }
-  | { kind: 'linted'; result: LintResult; runFacts: RunFacts };
+  | { kind: 'linted'; result: LintResult; runFacts: RunFacts; dependencies?: FileDependency[] };
+
+/** A file other than the template whose content the outcome depends on (for the cache). */
+export interface FileDependency {
+  path: string;
+  /** Undefined when the file was missing or unreadable. */
+  size: number | undefined;
+  mtimeMs: number | undefined;
+}
 
 /**
  * Lint one template text: a pure function of its input. Syntax errors, and internal errors of a
@@ -159,6 +169,7 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
       filePath: input.filePath,
       model,
       source,
+      files: input.files,
       report,
       keepForRun: (data) => {
         pass.runFacts[ruleId] = { severity, data };

@@ -135,6 +135,23 @@ export type ReportDescriptor<MessageId extends string = string> = ReportTarget &
   fix?: (fixer: RuleFixer) => Fix | Fix[];
 };
 
+/** A file a template refers to, as read for a rule (a DSC archive, a script beside it). */
+export type ReadResult = { ok: true; bytes: Uint8Array; mtimeMs: number } | { ok: false; problem: 'missing' | 'not-a-file' | 'too-large' | 'unreadable' };
+
+/**
+ * Read access to the files a template refers to, given by whoever runs the lint (the engine
+ * itself never reads files). Paths are absolute. Reads and memoised results are shared by the
+ * files of a run (one worker's share, with worker threads), so an archive used by many
+ * extensions is opened once; every path read becomes a dependency of the file for the cache.
+ */
+export interface FileAccess {
+  readFile(path: string): ReadResult;
+  /** Whether a path is a directory (for locating a repository root); false when it cannot be told. */
+  isDirectory(path: string): boolean;
+  /** A value derived from files already read (an opened archive), computed once per run and key. */
+  memo<T>(key: string, compute: () => T): T;
+}
+
 export interface RuleContext<MessageId extends string = string> {
   readonly id: string;
   /** The rule's options, defaults filled in. */
@@ -142,6 +159,8 @@ export interface RuleContext<MessageId extends string = string> {
   readonly filePath: string;
   readonly model: FileModel;
   readonly source: SourceFile;
+  /** Files beside the template, when the caller gives access to them (not for text linted alone). */
+  readonly files: FileAccess | undefined;
   report(descriptor: ReportDescriptor<MessageId>): void;
   /**
    * Keep data about this file for the rule's cross-file phase (`finishRun`). Each call replaces

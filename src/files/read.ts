@@ -18,7 +18,15 @@ export interface ReadFile {
   roundTrips: boolean;
 }
 
-export type ReadOutcome = { ok: true; file: ReadFile } | { ok: false; problem: string };
+/** Why a file was not read: what kind of trouble, and the reason in words. */
+export interface ReadRefusal {
+  ok: false;
+  kind: 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
+  problem: string;
+}
+
+export type ReadOutcome = { ok: true; file: ReadFile } | ReadRefusal;
+export type BytesOutcome = { ok: true; bytes: Buffer; mtimeMs: number } | ReadRefusal;
 
 const FILE_KIND: Array<[(mode: number) => boolean, string]> = [
   [(mode) => (mode & constants.S_IFMT) === constants.S_IFDIR, 'a directory'],
@@ -27,6 +35,11 @@ const FILE_KIND: Array<[(mode: number) => boolean, string]> = [
   [(mode) => (mode & constants.S_IFMT) === constants.S_IFBLK, 'a block device'],
   [(mode) => (mode & constants.S_IFMT) === constants.S_IFSOCK, 'a socket'],
 ];
+
+function refusal(path: string, error: unknown): ReadRefusal {
+  const code = (error as NodeJS.ErrnoException).code;
+  return { ok: false, kind: code === 'ENOENT' ? 'missing' : 'unreadable', problem: describeFileError(path, error) };
+}
 
 /** Why a path could not be opened or read, in words. */
 export function describeFileError(path: string, error: unknown): string {
@@ -50,33 +63,39 @@ export function describeFileError(path: string, error: unknown): string {
 }
 
 /**
- * Read a template file: only a regular file of at most MAX_FILE_SIZE bytes is read (a FIFO,
- * device or directory is refused without blocking on it), decoded from UTF-8 or UTF-16 with a BOM.
- * Never throws: a file that cannot be read gives the reason.
+ * Read a regular file of at most MAX_FILE_SIZE bytes: a FIFO, device or directory is refused
+ * without blocking on it. Never throws: a file that cannot be read gives the reason.
  */
-export function readTemplateFile(path: string): ReadOutcome {
+export function readRegularFile(path: string): BytesOutcome {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { ok: false, problem: describeFileError(path, error) };
+    return refusal(path, error);
   }
   try {
     const info = fstatSync(fd);
     const kind = FILE_KIND.find(([test]) => test(info.mode));
-    if (kind) return { ok: false, problem: `it is ${kind[1]}, not a regular file` };
-    if (info.size > MAX_FILE_SIZE) return { ok: false, problem: tooLarge(info.size) };
+    if (kind) return { ok: false, kind: 'not-a-file', problem: `it is ${kind[1]}, not a regular file` };
+    if (info.size > MAX_FILE_SIZE) return { ok: false, kind: 'too-large', problem: tooLarge(info.size) };
     const bytes = readAtMost(fd, MAX_FILE_SIZE + 1);
-    if (bytes.length > MAX_FILE_SIZE) return { ok: false, problem: tooLarge(bytes.length) };
-    const decoded = decodeBytes(bytes);
-    const encoding = { encoding: decoded.encoding, bom: decoded.bom };
-    return { ok: true, file: { path, text: decoded.text, encoding, bytes, roundTrips: encodeText(decoded.text, encoding).equals(bytes) } };
+    if (bytes.length > MAX_FILE_SIZE) return { ok: false, kind: 'too-large', problem: tooLarge(bytes.length) };
+    return { ok: true, bytes, mtimeMs: info.mtimeMs };
   } catch (error) {
-    return { ok: false, problem: describeFileError(path, error) };
+    return refusal(path, error);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Read a template file (see readRegularFile), decoded from UTF-8 or UTF-16 with a BOM. */
+export function readTemplateFile(path: string): ReadOutcome {
+  const read = readRegularFile(path);
+  if (!read.ok) return read;
+  const decoded = decodeBytes(read.bytes);
+  const encoding = { encoding: decoded.encoding, bom: decoded.bom };
+  return { ok: true, file: { path, text: decoded.text, encoding, bytes: read.bytes, roundTrips: encodeText(decoded.text, encoding).equals(read.bytes) } };
 }
 
 function tooLarge(size: number): string {

@@ -1,5 +1,5 @@
 import { appendMessages, fatalMessage, lintFile, makeResult, type FileOutcome, type RuleModule, type RuleSetting } from '../engine';
-import { readTemplateFile, writeFixedFile, type FileTarget, type WriteHooks } from '../files';
+import { readTemplateFile, writeFixedFile, type FileTarget, type RunFileAccess, type WriteHooks } from '../files';
 
 /** How files are processed: plain data, so a worker thread receives it as it is. */
 export interface ProcessOptions {
@@ -26,6 +26,7 @@ export function processFile(
   rules: ReadonlyMap<string, RuleModule>,
   settings: ReadonlyMap<string, RuleSetting>,
   options: ProcessOptions,
+  runFiles: RunFileAccess,
   hooks?: WriteHooks,
 ): FileOutcome {
   const read = readTemplateFile(target.path);
@@ -33,8 +34,10 @@ export function processFile(
     const message = fatalMessage(UNREADABLE, null, `Cannot read the file: ${read.problem}.`);
     return { kind: 'linted', result: makeResult(target.path, [message], () => false), runFacts: {} };
   }
-  const input = { text: read.file.text, filePath: target.path, rules, settings, explicit: target.explicit, includeFixes: options.includeFixes, debug: options.debug };
-  const outcome = lintFile({ ...input, fix: options.fix });
+  const files = runFiles.forFile();
+  const input = { text: read.file.text, filePath: target.path, rules, settings, explicit: target.explicit, includeFixes: options.includeFixes, debug: options.debug, files: files.access };
+  const linted = lintFile({ ...input, fix: options.fix });
+  const outcome: FileOutcome = linted.kind === 'linted' ? { ...linted, dependencies: files.dependencies() } : linted;
   if (outcome.kind !== 'linted' || !options.writeFixes || outcome.result.output === undefined) return outcome;
 
   const written = writeFixedFile(read.file, outcome.result.output, hooks);
@@ -46,5 +49,5 @@ export function processFile(
   const unfixed = lintFile(input);
   if (unfixed.kind !== 'linted') return unfixed;
   const { fatal: _notFatal, ...refusal } = fatalMessage(FIX_NOT_WRITTEN, null, `Fixes were not written: ${written.problem}.`);
-  return { ...unfixed, result: appendMessages(unfixed.result, [refusal]) };
+  return { ...outcome, runFacts: unfixed.runFacts, result: appendMessages(unfixed.result, [refusal]) };
 }

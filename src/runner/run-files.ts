@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { FileOutcome, RuleModule, RuleSetting } from '../engine';
-import { expandPatterns, type FileTarget } from '../files';
+import { expandPatterns, RunFileAccess, type FileTarget } from '../files';
 import { WorkerPool, workerScriptAvailable } from './pool';
 import { processFile, type ProcessOptions } from './process-file';
 
@@ -40,7 +40,10 @@ export async function runFiles(patterns: readonly string[], options: RunFilesOpt
   const targets = await expandPatterns(patterns, options.cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
   const jobs = targets.map((target) => ({ target, ...options.settingsFor(target.path) }));
   const workers = workerCount(options.concurrency, jobs.length);
-  if (workers === 0) return jobs.map((job) => processFile(job.target, options.rules, job.settings, options.process));
+  if (workers === 0) {
+    const files = new RunFileAccess();
+    return jobs.map((job) => processFile(job.target, options.rules, job.settings, options.process, files));
+  }
   const pool = new WorkerPool(workers, options.process);
   try {
     return await Promise.all(jobs.map((job) => pool.process(job.target, job.key, job.settings)));

@@ -21,25 +21,25 @@ describe('readTemplateFile', () => {
   it('refuses a FIFO at once instead of waiting for a writer', () => {
     const dir = workspace({});
     execFileSync('mkfifo', [join(dir, 'pipe.json')]);
-    expect(readTemplateFile(join(dir, 'pipe.json'))).toEqual({ ok: false, problem: 'it is a FIFO (named pipe), not a regular file' });
+    expect(readTemplateFile(join(dir, 'pipe.json'))).toEqual({ ok: false, kind: 'not-a-file', problem: 'it is a FIFO (named pipe), not a regular file' });
   });
 
   it('refuses a symbolic link to /dev/zero instead of reading forever', () => {
     const dir = workspace({});
     symlinkSync('/dev/zero', join(dir, 'zero.json'));
-    expect(readTemplateFile(join(dir, 'zero.json'))).toEqual({ ok: false, problem: 'it is a character device, not a regular file' });
+    expect(readTemplateFile(join(dir, 'zero.json'))).toEqual({ ok: false, kind: 'not-a-file', problem: 'it is a character device, not a regular file' });
   });
 
   it('refuses a directory named *.json', () => {
     const dir = workspace({ 'folder.json/inside.txt': 'x' });
-    expect(readTemplateFile(join(dir, 'folder.json'))).toEqual({ ok: false, problem: 'it is a directory, not a regular file' });
+    expect(readTemplateFile(join(dir, 'folder.json'))).toEqual({ ok: false, kind: 'not-a-file', problem: 'it is a directory, not a regular file' });
   });
 
   it(`refuses a file larger than MAX_FILE_SIZE (${MAX_FILE_SIZE} bytes) without reading it`, () => {
     const dir = workspace({ 'huge.json': '' });
     truncateSync(join(dir, 'huge.json'), MAX_FILE_SIZE + 1);
     const outcome = readTemplateFile(join(dir, 'huge.json'));
-    expect(outcome).toEqual({ ok: false, problem: 'it is larger than 64 MB (64.0 MB); ARM takes templates up to 4 MB' });
+    expect(outcome).toEqual({ ok: false, kind: 'too-large', problem: 'it is larger than 64 MB (64.0 MB); ARM takes templates up to 4 MB' });
   });
 
   it('reads a file of exactly MAX_FILE_SIZE bytes', () => {
@@ -51,8 +51,8 @@ describe('readTemplateFile', () => {
 
   it('says when a file has vanished, and when a name is not valid UTF-8', () => {
     const dir = workspace({});
-    expect(readTemplateFile(join(dir, 'gone.json'))).toEqual({ ok: false, problem: 'it no longer exists (deleted while the run listed it?)' });
-    expect(readTemplateFile(join(dir, 'caf\ufffd.json'))).toEqual({ ok: false, problem: 'its name is not valid UTF-8, so it cannot be opened' });
+    expect(readTemplateFile(join(dir, 'gone.json'))).toEqual({ ok: false, kind: 'missing', problem: 'it no longer exists (deleted while the run listed it?)' });
+    expect(readTemplateFile(join(dir, 'caf\ufffd.json'))).toEqual({ ok: false, kind: 'missing', problem: 'its name is not valid UTF-8, so it cannot be opened' });
   });
 
   // root reads any file, so as root there is no permission error to see.
@@ -60,7 +60,7 @@ describe('readTemplateFile', () => {
   itUnlessRoot('says when a file cannot be read for lack of permission (skipped as root)', () => {
     const dir = workspace({ 'secret.json': TEMPLATE });
     chmodSync(join(dir, 'secret.json'), 0);
-    expect(readTemplateFile(join(dir, 'secret.json'))).toEqual({ ok: false, problem: 'permission denied' });
+    expect(readTemplateFile(join(dir, 'secret.json'))).toEqual({ ok: false, kind: 'unreadable', problem: 'permission denied' });
   });
 
   it('knows whether the bytes survive decoding and encoding again', () => {
