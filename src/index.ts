@@ -2,6 +2,8 @@
  * armdsc-lint's public API: lint template text or files with the built-in rules. The CLI is a
  * thin layer over lintFiles().
  */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { applyRuleEntries, recommendedSettings, type RuleEntry } from './config/rule-settings';
 import {
   appendMessages,
@@ -16,7 +18,12 @@ import {
 } from './engine';
 import type { DocumentKind } from './model';
 import { rules } from './registry';
+import { packageVersion } from './package-info';
+import type { CacheStrategy } from './runner/cache';
 import { runFiles, type Concurrency } from './runner/run-files';
+
+/** The cache file's name, in the cwd or in a directory given as the location. */
+export const DEFAULT_CACHE_FILE = '.armdsclintcache';
 
 export { ConfigError, parseRuleFlag, type RuleEntry } from './config/rule-settings';
 export { FileError } from './files';
@@ -25,6 +32,7 @@ export type { Fix, LintMessage, LintResult, LintSuggestion, RuleMeta, RuleModule
 export { builtInRules } from '../rules';
 export { DOCS_BASE_URL, rules, rulesMeta } from './registry';
 export type { Concurrency } from './runner/run-files';
+export type { CacheStrategy } from './runner/cache';
 
 export interface LintOptions {
   /** Rule entries over the recommended settings, e.g. `{ "dsc-sas-token": "off" }`. */
@@ -49,6 +57,14 @@ export interface LintFilesOptions extends LintOptions {
   concurrency?: Concurrency;
   /** A pattern that matches nothing is an error (default true), as in ESLint. */
   errorOnUnmatchedPattern?: boolean;
+  /** Reuse the outcomes of unchanged files (see README "Cache"). */
+  cache?: boolean;
+  /** The cache file, or a directory to keep `.armdsclintcache` in (default: the cwd). */
+  cacheLocation?: string;
+  /** How a file counts as unchanged: same size and modification time, or same content. */
+  cacheStrategy?: CacheStrategy;
+  /** Told when the cache file could not be written; the results stand. */
+  onCacheProblem?(problem: string): void;
 }
 
 export interface SkippedFile {
@@ -88,8 +104,25 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     process: { fix: options.fix ?? false, writeFixes: (options.fix ?? false) && (options.writeFixes ?? false), includeFixes: options.includeFixes ?? false, debug: options.debug ?? false },
     concurrency: options.concurrency ?? 'auto',
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
+    cache: options.cache ? { location: cacheFile(cwd, options.cacheLocation), strategy: options.cacheStrategy ?? 'metadata', version: packageVersion() } : undefined,
+    onCacheProblem: options.onCacheProblem,
   });
   return finishRun(outcomes, cwd);
+}
+
+/** ESLint's rule: a location that is a directory (or ends with a separator) holds `.armdsclintcache`. */
+function cacheFile(cwd: string, location: string | undefined): string {
+  const path = resolve(cwd, location ?? DEFAULT_CACHE_FILE);
+  if (location !== undefined && (/[\\/]$/.test(location) || isDirectory(path))) return join(path, DEFAULT_CACHE_FILE);
+  return path;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The cross-file phase over every file's run facts; its messages join each file's result. */

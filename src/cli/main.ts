@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import yargs from 'yargs';
-import { ConfigError, FileError, INTERNAL_ERROR, lintFiles, parseRuleFlag, rules, rulesMeta, type Concurrency, type LintResult, type RuleEntry } from '../index';
+import { ConfigError, FileError, INTERNAL_ERROR, lintFiles, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintResult, type RuleEntry } from '../index';
 import { writeReportFile } from '../files';
 import { formatters } from '../formatters';
 import { packageVersion } from '../package-info';
@@ -28,6 +28,9 @@ interface Arguments {
   color?: boolean;
   concurrency: Concurrency;
   errorOnUnmatchedPattern: boolean;
+  cache: boolean;
+  cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
   debug: boolean;
 }
 
@@ -82,6 +85,9 @@ function buildParser(version: string) {
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Compute fixes without writing them (see them with --format json)' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (--no-color); NO_COLOR always turns it off' })
     .option('concurrency', { type: 'string', default: 'auto', describe: 'Worker threads: a number, auto (only for large runs) or off', coerce: parseConcurrency })
+    .option('cache', { type: 'boolean', default: false, describe: 'Reuse the results of unchanged files from the last run' })
+    .option('cache-location', { type: 'string', describe: 'The cache file, or a directory for .armdsclintcache (default: .armdsclintcache)', coerce: (v: unknown) => single('cache-location', v) })
+    .option('cache-strategy', { type: 'string', choices: ['metadata', 'content'], default: 'metadata', describe: 'A file is unchanged when its size and time, or its content, are', coerce: (v: unknown) => single('cache-strategy', v) })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'A pattern that matches no file is an error (--no-error-on-unmatched-pattern)' })
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of internal errors' })
     .strict()
@@ -158,6 +164,10 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     includeFixes: args.format === 'json' || args.format === 'sarif',
     concurrency: args.concurrency,
     errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
+    cache: args.cache,
+    cacheLocation: args.cacheLocation,
+    cacheStrategy: args.cacheStrategy,
+    onCacheProblem: (problem) => io.stderr(`armdsc-lint: warning: the cache was not saved: ${problem}\n`),
     debug: args.debug,
   });
   for (const skipped of report.skipped) {

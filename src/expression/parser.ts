@@ -12,19 +12,27 @@ export function isExpressionText(value: string): boolean {
 
 /** Expressions recur across files (`[parameters('location')]`): parse each once. */
 const cache = new Map<string, TemplateString>();
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 20_000;
 /** Longer texts are not cached, so the cache holds little memory. */
 const CACHED_TEXT_LIMIT = 2_000;
 
+/** A copy of `text` that shares no memory with the string it was sliced from. */
+function unshared(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 /** Parse a JSON string value as ARM does; never throws. Results are shared: do not mutate them. */
 export function parseTemplateString(value: string): TemplateString {
+  if (!isExpressionText(value)) return parseUncached(value);
   const cached = cache.get(value);
   if (cached) return cached;
-  const result = parseUncached(value);
-  if (value.length <= CACHED_TEXT_LIMIT) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(value, result);
-  }
+  if (value.length > CACHED_TEXT_LIMIT) return parseUncached(value);
+  // A string value from the parser is a slice of the file's text: a cached copy, and everything
+  // parsed from it, must not keep the whole text alive.
+  const own = unshared(value);
+  const result = parseUncached(own);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(own, result);
   return result;
 }
 

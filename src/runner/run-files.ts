@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { FileOutcome, RuleModule, RuleSetting } from '../engine';
 import { expandPatterns, RunFileAccess, type FileTarget } from '../files';
+import { LintCache, type CacheStrategy } from './cache';
 import { WorkerPool, workerScriptAvailable } from './pool';
 import { processFile, type ProcessOptions } from './process-file';
 
@@ -22,6 +23,10 @@ export interface RunFilesOptions {
   process: ProcessOptions;
   concurrency: Concurrency;
   errorOnUnmatchedPattern: boolean;
+  /** Reuse the outcomes of unchanged files from this cache file. */
+  cache?: { location: string; strategy: CacheStrategy; version: string };
+  /** Told when the cache file could not be written (the run's results stand). */
+  onCacheProblem?(problem: string): void;
 }
 
 /** How many worker threads a run of `fileCount` files uses (0: lint in this thread). */
@@ -38,18 +43,34 @@ export function workerCount(concurrency: Concurrency, fileCount: number): number
  */
 export async function runFiles(patterns: readonly string[], options: RunFilesOptions): Promise<FileOutcome[]> {
   const targets = await expandPatterns(patterns, options.cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
-  const jobs = targets.map((target) => ({ target, ...options.settingsFor(target.path) }));
-  const workers = workerCount(options.concurrency, jobs.length);
+  const cache = options.cache && LintCache.open(options.cache.location, options.cache.strategy, options.cache.version);
+  const processKey = JSON.stringify([options.process.fix, options.process.includeFixes]);
+  const jobs = targets.map((target) => {
+    const { settings, key } = options.settingsFor(target.path);
+    const cacheKey = `${key}|${processKey}|${target.explicit}`;
+    return { target, settings, key, cacheKey, cached: cache?.lookup(target.path, cacheKey) };
+  });
+  const toLint = jobs.filter((job) => !job.cached);
+  const workers = workerCount(options.concurrency, toLint.length);
+  let linted: FileOutcome[];
   if (workers === 0) {
     const files = new RunFileAccess();
-    return jobs.map((job) => processFile(job.target, options.rules, job.settings, options.process, files));
+    linted = toLint.map((job) => processFile(job.target, options.rules, job.settings, options.process, files));
+  } else {
+    const pool = new WorkerPool(workers, options.process);
+    try {
+      linted = await Promise.all(toLint.map((job) => pool.process(job.target, job.key, job.settings)));
+    } finally {
+      await pool.close();
+    }
   }
-  const pool = new WorkerPool(workers, options.process);
-  try {
-    return await Promise.all(jobs.map((job) => pool.process(job.target, job.key, job.settings)));
-  } finally {
-    await pool.close();
-  }
+  toLint.forEach((job, i) => {
+    job.cached = linted[i];
+    cache?.store(job.target.path, job.cacheKey, linted[i]!);
+  });
+  const problem = cache?.save();
+  if (problem) options.onCacheProblem?.(problem);
+  return jobs.map((job) => job.cached!);
 }
 
 export type { FileTarget };

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import type { FileDependency, FileOutcome } from '../engine';
+import { writeReportFile } from '../files';
+
+/** Bumped when the shape of entries changes: an older cache file is then ignored. */
+const CACHE_FORMAT = 1;
+
+/** ESLint's choices: file size and modification time, or a hash of the content. */
+export type CacheStrategy = 'metadata' | 'content';
+
+interface CacheEntry {
+  size: number;
+  mtimeMs: number;
+  /** sha1 of the bytes, for the content strategy. */
+  hash?: string;
+  /** Everything besides the file that decides its outcome: settings, options, how it was named. */
+  key: string;
+  dependencies: FileDependency[];
+  outcome: FileOutcome;
+}
+
+interface CacheFile {
+  format: number;
+  version: string;
+  entries: Record<string, CacheEntry>;
+}
+
+/**
+ * Outcomes of earlier runs by file. An entry is used only when the file, every file it read (a
+ * DSC archive), the settings and options that apply to it, and armdsc-lint's version are all
+ * unchanged; otherwise the file is linted again. The cache file is written atomically at the end.
+ */
+export class LintCache {
+  private readonly entries: Record<string, CacheEntry>;
+  private changed = false;
+
+  private constructor(
+    private readonly location: string,
+    private readonly strategy: CacheStrategy,
+    private readonly version: string,
+    entries: Record<string, CacheEntry>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** The cache at `location`; an absent, unreadable, older or foreign cache file starts empty. */
+  static open(location: string, strategy: CacheStrategy, version: string): LintCache {
+    let entries: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>;
+    try {
+      const file = JSON.parse(readFileSync(location, 'utf8')) as Partial<CacheFile>;
+      if (file.format === CACHE_FORMAT && file.version === version && file.entries && typeof file.entries === 'object') {
+        entries = Object.assign(Object.create(null) as Record<string, CacheEntry>, file.entries);
+      }
+    } catch {
+      // No cache yet, or not one of ours: start empty.
+    }
+    return new LintCache(location, strategy, version, entries);
+  }
+
+  /** The stored outcome for `path`, when nothing it depends on has changed. */
+  lookup(path: string, key: string): FileOutcome | undefined {
+    const entry = this.entries[path];
+    if (!entry || entry.key !== key) return undefined;
+    const current = this.fingerprint(path);
+    if (!current || current.size !== entry.size || (this.strategy === 'metadata' ? current.mtimeMs !== entry.mtimeMs : current.hash !== entry.hash)) return undefined;
+    return entry.dependencies.every(unchanged) ? entry.outcome : undefined;
+  }
+
+  /** Remember an outcome; outcomes of files that were just rewritten by --fix are not kept. */
+  store(path: string, key: string, outcome: FileOutcome): void {
+    if (outcome.kind === 'linted' && (outcome.result.output !== undefined || outcome.result.messages.some((m) => m.messageId === 'fix-not-written'))) return;
+    const current = this.fingerprint(path);
+    if (!current) return;
+    this.entries[path] = { ...current, key, dependencies: (outcome.kind === 'linted' && outcome.dependencies) || [], outcome };
+    this.changed = true;
+  }
+
+  /** Write the cache file (temporary file and rename) when anything changed; the reason when it fails. */
+  save(): string | undefined {
+    if (!this.changed) return undefined;
+    const file: CacheFile = { format: CACHE_FORMAT, version: this.version, entries: this.entries };
+    const written = writeReportFile(this.location, JSON.stringify(file));
+    return written.ok ? undefined : written.problem;
+  }
+
+  private fingerprint(path: string): { size: number; mtimeMs: number; hash?: string } | undefined {
+    try {
+      const info = statSync(path);
+      if (!info.isFile()) return undefined;
+      if (this.strategy === 'metadata') return { size: info.size, mtimeMs: info.mtimeMs };
+      return { size: info.size, mtimeMs: info.mtimeMs, hash: createHash('sha1').update(readFileSync(path)).digest('hex') };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A file the outcome read is as it was (or still missing). */
+function unchanged(dependency: FileDependency): boolean {
+  try {
+    const info = statSync(dependency.path);
+    return info.size === dependency.size && info.mtimeMs === dependency.mtimeMs;
+  } catch {
+    return dependency.size === undefined;
+  }
+}

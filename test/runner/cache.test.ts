@@ -1,0 +1,110 @@
+/**
+ * --cache as ESLint's: a warm run over unchanged files gives the same results without linting
+ * them again; a changed file, a changed rule setting, a changed file the template depends on,
+ * or another armdsc-lint version lints again.
+ */
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintFiles, type LintFilesOptions } from '../../src/index';
+import * as processing from '../../src/runner/process-file';
+import { LintCache } from '../../src/runner/cache';
+import { workspace } from '../support/cli';
+import { template } from '../support/lint';
+
+const scaleSet = (nodeName: string) =>
+  template({
+    resources: [
+      {
+        type: 'Microsoft.Compute/virtualMachineScaleSets',
+        apiVersion: '2024-07-01',
+        name: 'web',
+        properties: {
+          virtualMachineProfile: {
+            extensionProfile: {
+              extensions: [{ name: 'DSC', properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configurationArguments: { nodeName } } } }],
+            },
+          },
+        },
+      },
+    ],
+  });
+
+/** Lint with the cache; the files that were really linted (not taken from the cache). */
+async function run(cwd: string, options: LintFilesOptions = {}) {
+  const spy = jest.spyOn(processing, 'processFile');
+  try {
+    const report = await lintFiles([], { cwd, cache: true, concurrency: 'off', ...options });
+    const linted = spy.mock.calls.map(([target]) => target.path.slice(cwd.length + 1)).sort();
+    return { report, linted };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('the cache', () => {
+  it('gives the same results on a warm run without linting unchanged files again', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'b.json': scaleSet('localhost') });
+    const cold = await run(cwd);
+    expect(cold.linted).toEqual(['a.json', 'b.json']);
+    const warm = await run(cwd);
+    expect(warm.linted).toEqual([]);
+    expect(warm.report).toEqual(cold.report);
+    expect(warm.report.results[0]!.messages.map((m) => m.ruleId)).toEqual(['dsc-vmss-node-name']);
+  });
+
+  it('lints a changed file again (metadata: size or modification time)', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'b.json': scaleSet('localhost') });
+    await run(cwd);
+    writeFileSync(join(cwd, 'a.json'), scaleSet('localhost'));
+    const warm = await run(cwd);
+    expect(warm.linted).toEqual(['a.json']);
+    expect(warm.report.results[0]!.messages).toEqual([]);
+  });
+
+  it('lints again when a rule setting or its options change', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    await run(cwd);
+    expect((await run(cwd, { rules: { 'dsc-vmss-node-name': 'warn' } })).linted).toEqual(['a.json']);
+    expect((await run(cwd, { rules: { 'dsc-consistent-auto-upgrade': ['warn', { scope: 'run' }] } })).linted).toEqual(['a.json']);
+    expect((await run(cwd, { rules: { 'dsc-consistent-auto-upgrade': ['warn', { scope: 'run' }] } })).linted).toEqual([]);
+  });
+
+  it('with the content strategy, a touched file whose bytes are the same is not linted again', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    await run(cwd, { cacheStrategy: 'content' });
+    utimesSync(join(cwd, 'a.json'), new Date(2001, 1, 1), new Date(2001, 1, 1));
+    expect((await run(cwd, { cacheStrategy: 'content' })).linted).toEqual([]);
+    expect((await run(cwd, { cacheStrategy: 'metadata' })).linted).toEqual(['a.json']);
+  });
+
+  it('lints again when a file the outcome read has changed', () => {
+    const cwd = workspace({ 'a.json': '{}', 'DSC/config.zip': 'archive v1' });
+    const zip = join(cwd, 'DSC/config.zip');
+    const cache = LintCache.open(join(cwd, '.cache'), 'metadata', '1.0.0');
+    const result = { filePath: join(cwd, 'a.json'), messages: [], errorCount: 0, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, suppressedMessages: [] };
+    const outcome = { kind: 'linted' as const, result, runFacts: {}, dependencies: [{ path: zip, size: 10, mtimeMs: statSync(zip).mtimeMs }] };
+    cache.store(join(cwd, 'a.json'), 'key', outcome);
+    expect(cache.lookup(join(cwd, 'a.json'), 'key')).toEqual(outcome);
+    expect(cache.lookup(join(cwd, 'a.json'), 'other key')).toBeUndefined();
+    writeFileSync(zip, 'archive v2');
+    expect(cache.lookup(join(cwd, 'a.json'), 'key')).toBeUndefined();
+  });
+
+  it('ignores a cache written by another version of armdsc-lint, or one that is not a cache', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    await run(cwd);
+    const file = JSON.parse(readFileSync(join(cwd, '.armdsclintcache'), 'utf8')) as { version: string };
+    writeFileSync(join(cwd, '.armdsclintcache'), JSON.stringify({ ...file, version: '0.0.1-other' }));
+    expect((await run(cwd)).linted).toEqual(['a.json']);
+    writeFileSync(join(cwd, '.armdsclintcache'), 'not json');
+    expect((await run(cwd)).linted).toEqual(['a.json']);
+  });
+
+  it('keeps the cache file where --cache-location says: a file, or a directory', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'tmp/readme': '' });
+    await run(cwd, { cacheLocation: 'custom-cache.json' });
+    expect(JSON.parse(readFileSync(join(cwd, 'custom-cache.json'), 'utf8'))).toMatchObject({ format: 1 });
+    await run(cwd, { cacheLocation: 'tmp' });
+    expect(JSON.parse(readFileSync(join(cwd, 'tmp/.armdsclintcache'), 'utf8'))).toMatchObject({ format: 1 });
+  });
+});
