@@ -31,7 +31,11 @@ export const CONSISTENCY_DEFAULTS = [{ scope: 'file' }];
  */
 export function findOutliers(observations: readonly Observation[], prefer: (a: string, b: string) => number) {
   const byValue = new Map<string, Observation[]>();
-  for (const observation of observations) byValue.set(observation.value, [...(byValue.get(observation.value) ?? []), observation]);
+  for (const observation of observations) {
+    const group = byValue.get(observation.value);
+    if (group) group.push(observation);
+    else byValue.set(observation.value, [observation]);
+  }
   if (byValue.size < 2) return [];
   const [expected, group] = [...byValue].sort(([a, aGroup], [b, bGroup]) => bGroup.length - aGroup.length || prefer(b, a))[0]!;
   return observations.filter((o) => o.value !== expected).map((observation) => ({ observation, expected: group[0]!, count: group.length }));

@@ -110,11 +110,29 @@ export class RuleFixer {
    */
   private endOfLineIfOnlyTrivia(offset: number): number {
     const text = this.source.text;
-    const rest = /^[^\r\n]*/.exec(text.slice(offset))![0];
-    const trimmed = rest.replace(/\/\*.*?\*\//g, '').trim();
-    if (trimmed === '' || trimmed.startsWith('//')) return offset + rest.length;
-    return offset;
+    // One pass to the end of the line: spaces and /* … */ comments are trivia, and so is a // comment.
+    let i = offset;
+    for (;;) {
+      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+      if (i === text.length || text[i] === '\n' || text[i] === '\r') return i;
+      if (text.startsWith('//', i)) {
+        while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+        return i;
+      }
+      if (!text.startsWith('/*', i)) return offset;
+      const close = text.indexOf('*/', i + 2);
+      const lineEnd = nextLineBreak(text, i);
+      if (close < 0 || close > lineEnd) return offset;
+      i = close + 2;
+    }
   }
+
+}
+
+/** Offset of the first CR or LF at or after `from`, or the text's length. */
+function nextLineBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return text.length;
 }
 
 function detectLayout(text: string): { eol: string; indentUnit: string } {

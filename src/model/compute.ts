@@ -92,7 +92,9 @@ export function collectExtensions(
     const name = target.resource.nameNode ? nameSegments(evaluate(target.resource.nameNode)) : undefined;
     if (!name || name.length !== 1) continue;
     const key = nameKey(target.kind, name[0]!);
-    namesByKind.set(key, [...(namesByKind.get(key) ?? []), target]);
+    const sameName = namesByKind.get(key);
+    if (sameName) sameName.push(target);
+    else namesByKind.set(key, [target]);
   }
 
   const extensions: Extension[] = [];
