@@ -119,6 +119,8 @@ export type MisplacementReason =
   | { kind: 'extension-profile-under-properties'; computeKind: ComputeKind; key: JsonString }
   | { kind: 'profile-item-resource-key'; key: JsonString }
   | { kind: 'child-type-under-wrong-parent'; parentType: string | undefined; typeNode: JsonString }
+  /** Nested in a VM or scale set (`parentType`), with the full type of an extension of another parent. */
+  | { kind: 'nested-type-of-other-parent'; parentType: string; typeNode: JsonString }
   | { kind: 'name-segments'; nameNode: JsonValue; type: string; expected: number; found: number }
   | { kind: 'child-name-has-slash'; nameNode: JsonValue }
   | { kind: 'nested-in-extension-settings'; key: JsonString | undefined }
