@@ -167,7 +167,6 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const evaluate = (node: JsonValue): AbstractValue => model.evaluate(node);
 
     return {
       dscExtension(dsc) {
@@ -202,8 +201,8 @@ export default defineRule({
             }
           }
           if (token) {
-            const tokenValue = token.value && evaluate(token.value);
-            if (knownAbsent(urls) && !(takesModulesUrl && !knownAbsent(modulesUrls))) {
+            const tokenValue = token.value && model.evaluate(token.value);
+            if (knownAbsent(urls) && (!takesModulesUrl || knownAbsent(modulesUrls))) {
               context.report({ node: token.key, messageId: 'tokenWithoutUrl', data: { tokenKey, urlPath } });
             } else if (token.value && tokenValue && isHardCoded(tokenValue)) {
               context.report({ node: token.value, messageId: 'hardCodedToken', data: { tokenKey, source: sourceOf(model, tokenValue.origins, token.value) } });
