@@ -1,10 +1,10 @@
-import { displayValue, knownString } from '../src/expression';
+import { displayValue, knownString, quoted } from '../src/expression';
 import { defineRule } from '../src/engine';
 import { getProperty } from '../src/parse';
 import { CONSISTENCY_DEFAULTS, CONSISTENCY_SCHEMA, consistencyRule } from './shared/consistency';
 
-const consistency = consistencyRule(
-  (dsc, context) => {
+const consistency = consistencyRule({
+  observe(dsc, context) {
     const { filePath, source } = context;
     const property = dsc.autoUpgradeMinorVersion;
     if (!property?.value) {
@@ -16,12 +16,13 @@ const consistency = consistencyRule(
     const value = context.model.evaluate(property.value);
     const text = value.kind === 'boolean' ? String(value.value) : knownString(value)?.trim().toLowerCase();
     if (text !== 'true' && text !== 'false') return undefined;
-    const shown = value.kind === 'boolean' ? text : value.secret ? displayValue(value) : JSON.stringify(knownString(value));
+    const shown = value.kind === 'boolean' ? text : value.secret ? displayValue(value) : quoted(knownString(value)!);
     return { value: text, shown, filePath, location: source.locationOfNode(property.value) };
   },
   // Ties: true, the recommended value, wins.
-  (a, b) => Number(a === 'true') - Number(b === 'true'),
-);
+  prefer: (a, b) => Number(a === 'true') - Number(b === 'true'),
+  isBetter: (value) => value === 'true',
+});
 
 export default defineRule({
   meta: {
@@ -31,6 +32,8 @@ export default defineRule({
     docs: { description: 'Require every DSC extension in a file (or in the run) to use the same autoUpgradeMinorVersion.' },
     messages: {
       differs: 'autoUpgradeMinorVersion is {{value}} here but {{expected}} in {{count}} other DSC extension(s) (first at {{where}}).',
+      betterThanCommon:
+        'autoUpgradeMinorVersion is {{value}} here but {{expected}} in {{count}} other DSC extension(s) (first at {{where}}); true is the recommended value, so set it on those rather than changing this one.',
     },
     schema: CONSISTENCY_SCHEMA,
     defaultOptions: CONSISTENCY_DEFAULTS,

@@ -21,16 +21,21 @@ function normalizeVersion(text: string): string {
   return isVersion(text) ? text.split('.').map(Number).join('.') : text;
 }
 
-const consistency = consistencyRule((dsc, context) => {
-  const node = dsc.typeHandlerVersion?.value;
-  if (!node) return undefined;
-  const value = context.model.evaluate(node);
-  const text = value.kind === 'number' ? String(value.value) : knownString(value)?.trim();
-  if (!text) return undefined;
-  const normalized = normalizeVersion(text);
-  const shown = value.secret ? displayValue(value) : quoted(normalized);
-  return { value: normalized, shown, filePath: context.filePath, location: context.source.locationOfNode(node) };
-}, compareVersions);
+const consistency = consistencyRule({
+  observe(dsc, context) {
+    const node = dsc.typeHandlerVersion?.value;
+    if (!node) return undefined;
+    const value = context.model.evaluate(node);
+    const text = value.kind === 'number' ? String(value.value) : knownString(value)?.trim();
+    if (!text) return undefined;
+    const normalized = normalizeVersion(text);
+    const shown = value.secret ? displayValue(value) : quoted(normalized);
+    return { value: normalized, shown, filePath: context.filePath, location: context.source.locationOfNode(node) };
+  },
+  prefer: compareVersions,
+  // Only a version can be newer; text that is not one is just different.
+  isBetter: (value, expected) => isVersion(value) && isVersion(expected) && compareVersions(value, expected) > 0,
+});
 
 export default defineRule({
   meta: {
@@ -40,6 +45,8 @@ export default defineRule({
     docs: { description: 'Require every DSC extension in a file (or in the run) to use the same typeHandlerVersion.' },
     messages: {
       differs: 'typeHandlerVersion {{value}} differs from {{expected}}, which {{count}} other DSC extension(s) use (first at {{where}}).',
+      betterThanCommon:
+        'typeHandlerVersion {{value}} is newer than {{expected}}, which {{count}} other DSC extension(s) use (first at {{where}}); raise those to {{value}} rather than lowering this one.',
     },
     schema: CONSISTENCY_SCHEMA,
     defaultOptions: CONSISTENCY_DEFAULTS,

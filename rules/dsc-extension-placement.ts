@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine';
+import { shortText } from '../src/expression';
 import type { ComputeKind } from '../src/model';
 
 const WHERE_EXTENSIONS_GO: Record<ComputeKind, string> = {
@@ -17,6 +18,8 @@ export default defineRule({
       virtualMachineProfile: `Virtual machines have no 'extensionProfile'; declare the DSC extension as ${WHERE_EXTENSIONS_GO.virtualMachine}.`,
       profileItemKey: "'{{key}}' belongs to the resource form of an extension; scale set extensionProfile items take only 'name' and 'properties'.",
       wrongParent: "A DSC extension under '{{parentType}}'; it belongs to a virtual machine or a virtual machine scale set.",
+      typeOfOtherParent:
+        "A '{{type}}' resource is nested in a '{{parentType}}' resource, and a nested resource belongs to the resource it is nested in; use the type 'extensions' to extend this one, or move it to the top level to extend another.",
       childTypeWithoutParent:
         "A DSC extension of type 'extensions' outside any resource's 'resources'; nest it in a virtual machine or scale set, or use the full type with a 'parent/extension' name.",
       nameSegments: "The name of a '{{type}}' resource needs {{expected}} segments separated by '/', found {{found}}.",
@@ -37,17 +40,24 @@ export default defineRule({
             context.report({ node: reason.key, messageId: reason.computeKind === 'scaleSet' ? 'scaleSetProfile' : 'virtualMachineProfile' });
             break;
           case 'profile-item-resource-key':
-            context.report({ node: reason.key, messageId: 'profileItemKey', data: { key: reason.key.value } });
+            context.report({ node: reason.key, messageId: 'profileItemKey', data: { key: shortText(reason.key.value) } });
             break;
           case 'child-type-under-wrong-parent':
             if (reason.parentType === undefined) context.report({ node: reason.typeNode, messageId: 'childTypeWithoutParent' });
-            else context.report({ node: reason.typeNode, messageId: 'wrongParent', data: { parentType: reason.parentType } });
+            else context.report({ node: reason.typeNode, messageId: 'wrongParent', data: { parentType: shortText(reason.parentType) } });
+            break;
+          case 'nested-type-of-other-parent':
+            context.report({
+              node: reason.typeNode,
+              messageId: 'typeOfOtherParent',
+              data: { type: shortText(reason.typeNode.value), parentType: shortText(reason.parentType) },
+            });
             break;
           case 'name-segments':
             context.report({
               node: reason.nameNode,
               messageId: 'nameSegments',
-              data: { type: reason.type, expected: reason.expected, found: reason.found },
+              data: { type: shortText(reason.type), expected: reason.expected, found: reason.found },
             });
             break;
           case 'child-name-has-slash':
@@ -60,11 +70,11 @@ export default defineRule({
             context.report({
               node: reason.key ?? node,
               messageId: 'notExtensionPlace',
-              data: { key: reason.key?.value ?? 'here', where: WHERE_EXTENSIONS_GO[reason.computeKind] },
+              data: { key: reason.key ? shortText(reason.key.value) : 'here', where: WHERE_EXTENSIONS_GO[reason.computeKind] },
             });
             break;
           case 'settings-beside-properties':
-            context.report({ node: reason.key, messageId: 'besideProperties', data: { key: reason.key.value } });
+            context.report({ node: reason.key, messageId: 'besideProperties', data: { key: shortText(reason.key.value) } });
             break;
           case 'nested-in-settings':
             context.report({ node: reason.key, messageId: reason.key.value.toLowerCase() === 'protectedsettings' ? 'protectedInSettings' : 'publicSettingsKey' });

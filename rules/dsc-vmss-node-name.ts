@@ -1,5 +1,5 @@
 import { contains } from '../src/parse';
-import { describeOrigin, displayValue, knownString, originText, possibleValues, quoted } from '../src/expression';
+import { describeOrigin, displayValue, knownString, originText, possibleValues, quoted, shortText } from '../src/expression';
 import { defineRule } from '../src/engine';
 
 /**
@@ -33,14 +33,14 @@ export default defineRule({
           // Where the name comes from: a reference it goes through, or the definition it is written in.
           const definedIn = context.model.declarationContaining(node);
           const origin = describeOrigin(value) ?? (definedIn && originText(definedIn));
+          // A secret (a secure parameter's default) is shown by its name, never its text.
+          const shown = value.secret ? displayValue(value) : [...new Set(names)].map((n) => quoted(n!)).join(' or ');
+          const source = origin && shortText(origin);
           context.report({
             node,
             messageId: 'notLocalhost',
-            data: {
-              // A secret (a secure parameter's default) is shown by its name, never its text.
-              value: value.secret ? displayValue(value) : [...new Set(names)].map((n) => quoted(n!)).join(' or '),
-              source: origin ? ` (from ${origin})` : '',
-            },
+            // A value shown by the name it came from needs no "(from …)" after it.
+            data: { value: shown, source: source && source !== shown ? ` (from ${source})` : '' },
             // Only a value written inside this extension is fixed: a shared variable may serve others.
             fix: contains(dsc.extension.node, node) ? (fixer) => fixer.replaceText(node, '"localhost"') : undefined,
           });

@@ -13,7 +13,17 @@ export interface Observation {
   location: SourceLocation;
 }
 
-export type ConsistencyMessageId = 'differs';
+/** `betterThanCommon`: the odd value is the better one, so the message suggests changing the others. */
+export type ConsistencyMessageId = 'differs' | 'betterThanCommon';
+
+export interface ConsistencySetting {
+  /** The extension's value, or undefined when it is not known. */
+  observe: (dsc: DscExtension, context: RuleContext<ConsistencyMessageId>) => Observation | undefined;
+  /** Ranks values for ties: prefer(a, b) > 0 means a wins. */
+  prefer: (a: string, b: string) => number;
+  /** Whether `value` is better than the common value `expected` (a newer version, the recommended value). */
+  isBetter: (value: string, expected: string) => boolean;
+}
 
 export const CONSISTENCY_SCHEMA = [
   {
@@ -45,15 +55,10 @@ export function findOutliers(observations: readonly Observation[], prefer: (a: s
  * Listeners and cross-file phase shared by the consistency rules: observe each DSC extension,
  * then report outliers per file (`scope: "file"`) or over the whole run (`scope: "run"`).
  */
-export function consistencyRule(
-  observe: (dsc: DscExtension, context: RuleContext<ConsistencyMessageId>) => Observation | undefined,
-  prefer: (a: string, b: string) => number,
-) {
+export function consistencyRule({ observe, prefer, isBetter }: ConsistencySetting) {
   const describe = (outlier: ReturnType<typeof findOutliers>[number], where: string) => ({
-    value: outlier.observation.shown,
-    expected: outlier.expected.shown,
-    count: outlier.count,
-    where,
+    messageId: isBetter(outlier.observation.value, outlier.expected.value) ? ('betterThanCommon' as const) : ('differs' as const),
+    data: { value: outlier.observation.shown, expected: outlier.expected.shown, count: outlier.count, where },
   });
   return {
     create(context: RuleContext<ConsistencyMessageId>): RuleListeners {
@@ -70,7 +75,7 @@ export function consistencyRule(
             return;
           }
           for (const outlier of findOutliers(observations, prefer)) {
-            context.report({ location: outlier.observation.location, messageId: 'differs', data: describe(outlier, `line ${outlier.expected.location.line}`) });
+            context.report({ location: outlier.observation.location, ...describe(outlier, `line ${outlier.expected.location.line}`) });
           }
         },
       };
@@ -80,7 +85,7 @@ export function consistencyRule(
       for (const outlier of findOutliers(all, prefer)) {
         const { filePath, location } = outlier.expected;
         const where = `${relative(context.cwd, filePath).split('\\').join('/')}:${location.line}`;
-        context.report({ filePath: outlier.observation.filePath, location: outlier.observation.location, messageId: 'differs', data: describe(outlier, where) });
+        context.report({ filePath: outlier.observation.filePath, location: outlier.observation.location, ...describe(outlier, where) });
       }
     },
   };

@@ -20,10 +20,11 @@ export function quoted(text: string): string {
  * shown by the name it came from, or as *** when it has none: never its text.
  */
 export function displayValue(value: AbstractValue): string {
-  if (value.secret) return describeOrigin(value) ?? '***';
+  const origin = describeOrigin(value);
+  if (value.secret) return origin ? shortText(origin) : '***';
   const text = knownString(value);
   if (text !== undefined) return quoted(text);
   if (value.kind === 'number' || value.kind === 'boolean') return String(value.value);
   if (value.kind === 'null') return 'null';
-  return describeOrigin(value) ?? 'a value known only at deployment';
+  return origin ? shortText(origin) : 'a value known only at deployment';
 }

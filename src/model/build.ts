@@ -39,7 +39,7 @@ export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel 
   const scopeOf = (node: JsonValue): Scope => templateOf(node).scope;
   const evaluator = new Evaluator();
   const evaluate = (node: JsonValue) => evaluator.evaluate(node, scopeOf(node));
-  const resolver = new NodeResolver(scopeOf);
+  const resolver = new NodeResolver(scopeOf, (expression, scope) => evaluator.evaluateExpression(expression, scope));
 
   const { computeTargets, extensions } = collectExtensions(resources, resolver, evaluate);
   const dscExtensions = extensions.map((e) => dscView(e, resolver, evaluate)).filter((d): d is DscExtension => d !== undefined);
@@ -67,6 +67,7 @@ export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel 
     dscExtensions,
     misplacements,
     evaluate,
+    sourcesOf: (node) => resolver.sources(node),
     templateOf,
     declarationContaining,
   };

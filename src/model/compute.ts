@@ -100,10 +100,12 @@ export function collectExtensions(
   const extensions: Extension[] = [];
   for (const resource of resources) {
     const shape = EXTENSION_RESOURCE.find((s) => isType(resource, s.type));
-    if (shape) {
-      const parentTarget = resource.parent ? targetByResource.get(resource.parent) : undefined;
-      const nested = parentTarget?.kind === shape.kind;
-      let target = nested ? parentTarget : undefined;
+    // The enclosing resource decides, not the type string: an extension nested in anything but a
+    // VM or scale set of its kind is misplaced (misplaced.ts), not an extension of some machine.
+    const nested = resource.parent !== undefined;
+    const parentTarget = resource.parent ? targetByResource.get(resource.parent) : undefined;
+    if (shape && (!nested || parentTarget?.kind === shape.kind)) {
+      let target = parentTarget;
       if (!nested && resource.nameNode) {
         const segments = nameSegments(evaluate(resource.nameNode));
         const candidates = segments && segments.length === 2 ? namesByKind.get(nameKey(shape.kind, segments[0]!)) : undefined;

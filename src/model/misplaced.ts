@@ -1,15 +1,19 @@
 import { knownString, type AbstractValue } from '../expression';
 import { getProperty, getValue, owningProperty, type JsonObject, type JsonString, type JsonValue } from '../parse';
-import { extensionProfileItems, nameSegments } from './compute';
+import { extensionProfileItems, nameSegments, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE } from './compute';
 import { isDscProperties } from './dsc';
 import type { NodeResolver } from './resolve';
-import type { ComputeKind, ComputeTarget, DscExtension, Extension, Misplacement, Resource } from './types';
+import type { ComputeKind, ComputeTarget, DscExtension, Extension, Misplacement, MisplacementReason, Resource } from './types';
 
 /** Keys a scale-set profile item copied from the resource form carries, which ARM rejects there. */
 const RESOURCE_ONLY_KEYS = ['type', 'apiVersion', 'location', 'dependsOn'];
 
 /** Extension resources of instance-level and other valid parents that this model does not place. */
 const OTHER_VALID_EXTENSION_PARENTS = ['microsoft.compute/virtualmachinescalesets/virtualmachines'];
+/** Resource types that take extensions: VMs and scale sets (placed by compute.ts), and the others above. */
+const EXTENSION_PARENTS = new Set([VIRTUAL_MACHINE_TYPE.toLowerCase(), SCALE_SET_TYPE.toLowerCase(), ...OTHER_VALID_EXTENSION_PARENTS]);
+/** An extension resource type: `extensions` alone, or a parent type followed by `/extensions`. */
+const EXTENSION_TYPE = /^(?:(.*)\/)?extensions$/i;
 
 interface Inputs {
   resources: Resource[];
@@ -48,24 +52,39 @@ export function findMisplacements({ resources, computeTargets, extensions, dscEx
     }
   }
 
-  // Extension resources whose parent is not a VM or scale set (a bare `extensions` type has none).
-  for (const resource of resources) {
-    const match = /^(?:(.*)\/)?extensions$/i.exec(resource.fullType ?? '');
-    if (!match || accounted.has(resource.node) || !resource.typeNode) continue;
-    const parentType = match[1];
-    if (OTHER_VALID_EXTENSION_PARENTS.includes(parentType?.toLowerCase() ?? '') || !isDscObject(resource.node)) continue;
+  // Extension resources whose parent is not a VM or scale set. For a nested one the enclosing
+  // resource is the parent, whatever its own type says; a top-level `extensions` type has none.
+  const extensionResources = resources.filter((r): r is Resource & { typeNode: JsonString } => r.typeNode !== undefined && EXTENSION_TYPE.test(r.fullType ?? ''));
+  for (const resource of extensionResources) {
+    const { typeNode } = resource;
+    if (accounted.has(resource.node) || !isDscObject(resource.node)) continue;
+    const parentType = resource.parent ? resource.parent.fullType : EXTENSION_TYPE.exec(typeNode.value)?.[1];
+    // An enclosing resource without a type, or with an expression for one, may be anything.
+    if (resource.parent && (parentType === undefined || parentType.startsWith('['))) continue;
+    let reason: MisplacementReason;
+    if (parentType !== undefined && EXTENSION_PARENTS.has(parentType.toLowerCase())) {
+      // Nested in a VM or scale set: a full type must name that parent.
+      if (!typeNode.value.includes('/') || typeNode.value.toLowerCase() === `${parentType.toLowerCase()}/extensions`) continue;
+      reason = { kind: 'nested-type-of-other-parent', parentType, typeNode };
+    } else {
+      reason = { kind: 'child-type-under-wrong-parent', parentType, typeNode };
+    }
     accounted.add(resource.node);
-    found.push({ node: resource.node, reason: { kind: 'child-type-under-wrong-parent', parentType, typeNode: resource.typeNode } });
+    found.push({ node: resource.node, reason });
   }
 
   for (const dsc of dscExtensions) for (const problem of shapeProblems(dsc, evaluate)) found.push(problem);
 
   // DSC objects inside any extension's settings, then anywhere else inside a VM or scale set
   // (in that order: a scale set's properties contain its profile extensions' settings).
+  const extensionProperties = new Set([
+    ...extensions.map((e) => e.properties),
+    ...extensionResources.map((r) => resolver.resolveObject(getValue(r.node, 'properties'))),
+  ]);
   const searchRoots: Array<{ node: JsonValue | undefined; computeKind: ComputeKind | undefined }> = [
-    ...extensions.flatMap((e) => [
-      { node: resolver.resolve(getValue(e.properties, 'settings')), computeKind: undefined },
-      { node: resolver.resolve(getValue(e.properties, 'protectedSettings')), computeKind: undefined },
+    ...[...extensionProperties].flatMap((properties) => [
+      { node: resolver.resolve(getValue(properties, 'settings')), computeKind: undefined },
+      { node: resolver.resolve(getValue(properties, 'protectedSettings')), computeKind: undefined },
     ]),
     ...computeTargets.map((t) => ({ node: getValue(t.resource.node, 'properties'), computeKind: t.kind })),
   ];

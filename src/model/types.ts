@@ -119,6 +119,8 @@ export type MisplacementReason =
   | { kind: 'extension-profile-under-properties'; computeKind: ComputeKind; key: JsonString }
   | { kind: 'profile-item-resource-key'; key: JsonString }
   | { kind: 'child-type-under-wrong-parent'; parentType: string | undefined; typeNode: JsonString }
+  /** Nested in a VM or scale set (`parentType`), with the full type of an extension of another parent. */
+  | { kind: 'nested-type-of-other-parent'; parentType: string; typeNode: JsonString }
   | { kind: 'name-segments'; nameNode: JsonValue; type: string; expected: number; found: number }
   | { kind: 'child-name-has-slash'; nameNode: JsonValue }
   | { kind: 'nested-in-extension-settings'; key: JsonString | undefined }
@@ -145,6 +147,13 @@ export interface FileModel {
   misplacements: Misplacement[];
   /** Evaluate a node in the scope of the template it belongs to. */
   evaluate(node: JsonValue): AbstractValue;
+  /**
+   * The JSON nodes a value is taken from, one per alternative: through whole-value
+   * `variables()`/`parameters()` references (into the values a parent deployment passes), members
+   * and items of referenced values (an unknown index such as `copyIndex()` may pick any item), and
+   * `if()`. A value that cannot be followed is its own only source.
+   */
+  sourcesOf(node: JsonValue): JsonValue[];
   /** The template a node belongs to (the innermost one containing it). */
   templateOf(node: JsonValue | JsonProperty): Template;
   /** The variable or parameter (default value) whose definition contains the node, if any. */

@@ -117,8 +117,67 @@ describe('child-type-under-wrong-parent', () => {
     ]);
   });
 
+  it('reports a full-type VM extension nested in a public IP: the enclosing resource is its parent, not its type string', () => {
+    const publicIp = { type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2023-04-01', name: 'vm1', resources: [extensionResource(VM_EXTENSION_TYPE, 'vm1/dsc')] };
+    // A VM of the name the extension's first segment points at does not make it that VM's extension.
+    const model = modelOfTemplate({ resources: [virtualMachine('vm1'), publicIp] });
+    const extension = nodeAt(root(model), 'resources', 1, 'resources', 0);
+    expect(model.extensions).toEqual([]);
+    expectMisplacements(model, [
+      { node: extension, reason: { kind: 'child-type-under-wrong-parent', parentType: 'Microsoft.Network/publicIPAddresses', typeNode: nodeAt(extension, 'type') } },
+    ]);
+  });
+
+  it('takes the last of duplicate "type" keys of the enclosing resource, compared case-insensitively', () => {
+    const nested = (fullType: boolean) => `{
+      "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+      "contentVersion": "1.0.0.0",
+      "resources": [
+        {
+          "type": "Microsoft.Compute/virtualMachines", "name": "vm1", "TYPE": "Microsoft.Network/publicIPAddresses",
+          "resources": [ { "type": "${fullType ? VM_EXTENSION_TYPE : 'extensions'}", "name": "${fullType ? 'vm1/dsc' : 'dsc'}", "properties": ${JSON.stringify(dscProperties())} } ]
+        }
+      ]
+    }`;
+    for (const fullType of [true, false]) {
+      const model = modelOf(nested(fullType));
+      const extension = nodeAt(root(model), 'resources', 0, 'resources', 0);
+      expect(model.extensions).toEqual([]);
+      expectMisplacements(model, [
+        { node: extension, reason: { kind: 'child-type-under-wrong-parent', parentType: 'Microsoft.Network/publicIPAddresses', typeNode: nodeAt(extension, 'type') } },
+      ]);
+    }
+  });
+
+  it('does not report an extension nested in a resource whose type is an expression or missing', () => {
+    const parents = [{ type: "[variables('computeType')]", name: 'vm1' }, { name: 'vm1' }];
+    for (const parent of parents) {
+      const model = modelOfTemplate({ variables: { computeType: 'Microsoft.Compute/virtualMachines' }, resources: [{ ...parent, resources: [extensionResource('extensions', 'dsc')] }] });
+      expectMisplacements(model, []);
+    }
+  });
+
   it('does not report extensions of scale set instances (virtualMachineScaleSets/virtualMachines/extensions)', () => {
     const model = modelOfTemplate({ resources: [extensionResource('Microsoft.Compute/virtualMachineScaleSets/virtualMachines/extensions', 'ss1/0/dsc')] });
+    expectMisplacements(model, []);
+  });
+});
+
+describe('nested-type-of-other-parent', () => {
+  it.each([
+    ['a scale set extension type nested in a VM', virtualMachine('vm1', { resources: [extensionResource(SCALE_SET_EXTENSION_TYPE, 'vm1/dsc')] }), 'Microsoft.Compute/virtualMachines'],
+    ['a VM extension type nested in a scale set', scaleSet('ss1', { resources: [extensionResource(VM_EXTENSION_TYPE, 'ss1/dsc')] }), 'Microsoft.Compute/virtualMachineScaleSets'],
+    ['another resource\'s extension type nested in a VM', virtualMachine('vm1', { resources: [extensionResource('Microsoft.HybridCompute/machines/extensions', 'vm1/dsc')] }), 'Microsoft.Compute/virtualMachines'],
+  ])('reports %s, at its type, naming the enclosing type', (_name, parent, parentType) => {
+    const model = modelOfTemplate({ resources: [parent] });
+    const extension = nodeAt(root(model), 'resources', 0, 'resources', 0);
+    expect(model.extensions).toEqual([]);
+    expectMisplacements(model, [{ node: extension, reason: { kind: 'nested-type-of-other-parent', parentType, typeNode: nodeAt(extension, 'type') } }]);
+  });
+
+  it("accepts a nested full type that names its parent's type in another case", () => {
+    const model = modelOfTemplate({ resources: [virtualMachine('vm1', { resources: [extensionResource('microsoft.compute/VIRTUALMACHINES/extensions', 'vm1/dsc')] })] });
+    expect(model.dscExtensions.map((d) => d.extension.placement)).toEqual(['vm-child']);
     expectMisplacements(model, []);
   });
 });
@@ -198,6 +257,17 @@ describe('nested-in-extension-settings', () => {
     const model = modelOfTemplate({ resources: [scaleSetWithProfile('ss1', [item])] });
     const holder = propertyAt(root(model), 'resources', 0, 'properties', 'virtualMachineProfile', 'extensionProfile', 'extensions', 0, 'properties', 'settings', 'wrapped');
     expectMisplacements(model, [{ node: holder.value, reason: { kind: 'nested-in-extension-settings', key: holder.key } }]);
+  });
+
+  it("reports a DSC object inside the settings of an extension resource of another parent", () => {
+    const properties = { publisher: 'Microsoft.Compute', type: 'CustomScriptExtension', settings: { wrapped: dscItem() } };
+    const publicIp = { type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2023-04-01', name: 'ip1', resources: [extensionResource(VM_EXTENSION_TYPE, 'vm1/cse', properties)] };
+    const model = modelOfTemplate({ resources: [publicIp, extensionResource('Microsoft.HybridCompute/machines/extensions', 'arc1/cse', properties)] });
+    const holders = [
+      propertyAt(root(model), 'resources', 0, 'resources', 0, 'properties', 'settings', 'wrapped'),
+      propertyAt(root(model), 'resources', 1, 'properties', 'settings', 'wrapped'),
+    ];
+    expectMisplacements(model, holders.map((holder) => ({ node: holder.value, reason: { kind: 'nested-in-extension-settings', key: holder.key } })));
   });
 
   it("reports a DSC object inside another (non-DSC) extension's settings", () => {

@@ -36,6 +36,13 @@ describe('placements', () => {
     expect(placementOf(only(model.extensions))).toEqual(labelled({ placement: 'vm-child', targetKind: 'virtualMachine', target: nodeAt(rootNode(model), 'resources', 0) }));
   });
 
+  it('a full-type child of a resource other than a VM or scale set has no placement, whatever its type says', () => {
+    const storage = { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'vm1', resources: [extensionResource(VM_EXTENSION_TYPE, 'vm1/dsc')] };
+    const model = modelOfTemplate({ resources: [virtualMachine('vm1'), storage] });
+    expect(model.extensions).toEqual([]);
+    expect(model.dscExtensions).toEqual([]);
+  });
+
   it('vm-resource: a top-level virtualMachines/extensions resource targets the VM named by its first segment', () => {
     const model = modelOfTemplate({ resources: [virtualMachine('vm1'), extensionResource(VM_EXTENSION_TYPE, 'vm1/dsc')] });
     const extension = only(model.extensions);

@@ -55,21 +55,33 @@ const cases = [
     odd: { ...common, typeHandlerVersion: '2.77' },
     commonToken: '"2.83"',
     oddToken: '"2.77"',
+    // The odd one out is the better value: a newer version than the common one.
+    worse: { ...common, typeHandlerVersion: '2.77' },
+    worseToken: '"2.77"',
+    better: common,
+    betterToken: '"2.83"',
   },
   {
     ruleId: 'dsc-consistent-auto-upgrade',
     odd: { ...common, autoUpgradeMinorVersion: false },
     commonToken: 'true',
     oddToken: 'false',
+    worse: { ...common, autoUpgradeMinorVersion: false },
+    worseToken: 'false',
+    better: common,
+    betterToken: 'true',
   },
 ];
 
-describe.each(cases)('$ruleId across files', ({ ruleId, odd, commonToken, oddToken }) => {
+describe.each(cases)('$ruleId across files', ({ ruleId, odd, commonToken, oddToken, worse, worseToken, better, betterToken }) => {
   // a.json agrees with itself; b.json's single extension differs from both of a.json's;
   // mixed.json differs within itself, to show the rule is active when scope is "file".
   const aText = dscTemplate('web', [common, common]);
   const bText = dscTemplate('db', [odd]);
   const mixedText = dscTemplate('app', [common, odd, common]);
+  // worse.json agrees on the worse value; better.json's single extension has the better one.
+  const worseText = dscTemplate('old', [worse, worse]);
+  const betterText = dscTemplate('new', [better]);
   let dir: string;
 
   beforeAll(() => {
@@ -77,6 +89,8 @@ describe.each(cases)('$ruleId across files', ({ ruleId, odd, commonToken, oddTok
     writeFileSync(join(dir, 'a.json'), aText);
     writeFileSync(join(dir, 'b.json'), bText);
     writeFileSync(join(dir, 'mixed.json'), mixedText);
+    writeFileSync(join(dir, 'worse.json'), worseText);
+    writeFileSync(join(dir, 'better.json'), betterText);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -95,6 +109,14 @@ describe.each(cases)('$ruleId across files', ({ ruleId, odd, commonToken, oddTok
     expect(messages[0]!.severity).toBe(1);
     expect(messages[0]!.message).toContain(`a.json:${locate(aText, commonToken).line})`);
     expect(messages[0]!.message).toContain('2 other DSC extension(s)');
+  });
+
+  it('with scope "run", says so when the odd value is the better one, naming the other file', async () => {
+    const report = await lint(['warn', { scope: 'run' }], ['worse.json', 'better.json']);
+    expect(messagesOf(report, 'worse.json')).toEqual([]);
+    const messages = messagesOf(report, 'better.json')!;
+    expect(positions(messages)).toEqual([{ messageId: 'betterThanCommon', ...locate(betterText, betterToken) }]);
+    expect(messages[0]!.message).toContain(`worse.json:${locate(worseText, worseToken).line})`);
   });
 
   it('with the default scope "file", compares each file alone', async () => {

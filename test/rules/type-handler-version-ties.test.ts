@@ -34,3 +34,17 @@ describe('dsc-consistent-type-handler-version: a tie between a version and non-n
     ]);
   });
 });
+
+describe('dsc-consistent-type-handler-version: only a version is newer than another', () => {
+  it('reports a version that is the odd one out among non-numeric text as differing, not as newer', () => {
+    const text = template({ resources: [dscExtensionResource('web', 'latest'), dscExtensionResource('sql', 'latest'), dscExtensionResource('api', '2.83')] });
+    const messages = lintWithRule('dsc-consistent-type-handler-version', text).messages;
+    expect(messages.map(({ messageId, line, message }) => ({ messageId, line, message }))).toEqual([
+      {
+        messageId: 'differs',
+        line: lineContaining(text, '"typeHandlerVersion": "2.83"'),
+        message: `typeHandlerVersion "2.83" differs from "latest", which 2 other DSC extension(s) use (first at line ${lineContaining(text, '"typeHandlerVersion": "latest"')}).`,
+      },
+    ]);
+  });
+});
