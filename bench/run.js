@@ -1,91 +1,135 @@
 #!/usr/bin/env node
 /**
- * Benchmark (not a test): armdsc-lint's throughput against a parse-only baseline.
+ * Benchmark (not a test): armdsc-lint against the parse-only floor, whole processes, interleaved,
+ * medians. Needs a build (`npm run build`).
  *
- *   npm run build && node bench/run.js [directory] [--runs N]
+ *   node bench/run.js [directory] [--runs N] [--skip-scale]
  *
- * Default directory: ../shared/corpus/templates (else fixtures/). For each run it times
- *   baseline  read + decode + jsonc-parser parseTree of every *.json/*.jsonc file
- *   lint      lintFiles() over the same directory (glob, read, parse, model, all rules)
- * and prints the medians, the ratio lint/baseline, files per second, the CLI's start-up time
- * on one small file, and the findings per rule.
+ * Default directory: ../shared/corpus/templates (else fixtures/). It prints
+ *   floor          a process that reads, decodes and parses (jsonc-parser parseTree) every file
+ *   lint           the CLI, one thread (--concurrency off), all rules, JSON report to a pipe
+ *   lint, workers  the CLI with --concurrency 2
+ *   warm cache     the CLI with --cache, second run over the unchanged files
+ *   peak memory    maximum resident set size of each (GNU time), in MB
+ *   one file       the CLI on one small template, against `node -e 0`
+ *   scale          generated inputs: a 20 MB string, a 60 MB template, a 100 MB one (refused:
+ *                  over the 64 MB limit), 50,000 resources, 5,000 DSC extensions, 1,000 and
+ *                  10,000 files — with MB/s or files/s, to show each grows linearly.
  */
-const { execFileSync } = require('node:child_process');
-const { existsSync, readFileSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
+const { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
-const { parseTree } = require('jsonc-parser');
-const { glob } = require('tinyglobby');
 
 const root = resolve(__dirname, '..');
-const { lintFiles } = require(join(root, 'dist/src/index.js'));
-const { decodeBytes } = require(join(root, 'dist/src/parse/index.js'));
+const bin = join(root, 'dist/src/cli/bin.js');
+const floorScript = join(__dirname, 'parse-only.js');
+if (!existsSync(bin)) {
+  console.error('bench: run `npm run build` first');
+  process.exit(2);
+}
 
 const args = process.argv.slice(2);
 const runsFlag = args.indexOf('--runs');
-const runs = runsFlag >= 0 ? Number(args[runsFlag + 1]) : 3;
+const runs = runsFlag >= 0 ? Number(args[runsFlag + 1]) : 5;
+const skipScale = args.includes('--skip-scale');
 const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
 const corpus = join(root, '..', 'shared', 'corpus', 'templates');
 const directory = resolve(positional[0] ?? (existsSync(corpus) ? corpus : join(root, 'fixtures')));
+const hasGnuTime = existsSync('/usr/bin/time');
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 
-async function baseline(files) {
+/** Run a command to completion, output discarded: wall seconds and peak RSS in MB (if GNU time exists). */
+function measure(command, commandArgs, options = {}) {
   const start = process.hrtime.bigint();
-  for (const file of files) parseTree(decodeBytes(readFileSync(file)).text, [], { allowTrailingComma: true });
-  return seconds(start);
+  const run = hasGnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...commandArgs], { cwd: options.cwd ?? root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
+    : spawnSync(command, commandArgs, { cwd: options.cwd ?? root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} ${commandArgs.join(' ')} exited ${run.status}: ${run.stderr}`);
+  const lines = (run.stderr ?? '').trim().split('\n');
+  const rss = hasGnuTime ? Number(lines[lines.length - 1]) / 1024 : NaN;
+  return { seconds, rss };
 }
 
-async function lint() {
-  const start = process.hrtime.bigint();
-  const report = await lintFiles([directory], { cwd: directory });
-  return { time: seconds(start), report };
+const node = process.execPath;
+const cli = (...extra) => [bin, directory, '--format', 'json', ...extra];
+
+function interleaved(cases, count) {
+  const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let i = 0; i < count; i++) for (const [name, run] of Object.entries(cases)) samples[name].push(run());
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [name, { seconds: median(list.map((s) => s.seconds)), rss: Math.max(...list.map((s) => s.rss)) }]),
+  );
 }
 
-function startupTime() {
-  const example = join(root, 'fixtures', 'examples', 'clean.json');
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const start = process.hrtime.bigint();
-    execFileSync(process.execPath, [join(root, 'dist/src/cli/bin.js'), example]);
-    times.push(seconds(start));
-  }
-  const node = [];
-  for (let i = 0; i < 5; i++) {
-    const start = process.hrtime.bigint();
-    execFileSync(process.execPath, ['-e', '0']);
-    node.push(seconds(start));
-  }
-  return { cli: median(times), node: median(node) };
-}
-
-async function main() {
-  const files = await glob(['**/*.json', '**/*.jsonc'], { cwd: directory, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-  const megabytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0) / 1e6;
-  const baselineTimes = [];
-  const lintTimes = [];
-  let report;
-  for (let i = 0; i < runs; i++) {
-    baselineTimes.push(await baseline(files));
-    const run = await lint();
-    lintTimes.push(run.time);
-    report = run.report;
-  }
-  const base = median(baselineTimes);
-  const full = median(lintTimes);
-  const findings = {};
-  for (const result of report.results) for (const m of result.messages) findings[m.ruleId ?? 'parse error'] = (findings[m.ruleId ?? 'parse error'] ?? 0) + 1;
-  const startup = startupTime();
+function mainBench() {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'armdsc-bench-cache-'));
+  const cacheFile = join(cacheDir, 'cache');
+  const cases = {
+    floor: () => measure(node, [floorScript, directory]),
+    lint: () => measure(node, cli('--concurrency', 'off')),
+    'lint, 2 workers': () => measure(node, cli('--concurrency', '2')),
+    'warm cache': () => {
+      measure(node, cli('--concurrency', 'off', '--cache', '--cache-location', cacheFile));
+      return measure(node, cli('--concurrency', 'off', '--cache', '--cache-location', cacheFile));
+    },
+  };
+  const results = interleaved(cases, runs);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const floor = results.floor.seconds;
   console.log(`directory: ${directory}`);
-  console.log(`files: ${files.length} (${megabytes.toFixed(1)} MB), runs: ${runs}, node ${process.version}`);
-  console.log(`baseline (read + parse): ${base.toFixed(2)} s`);
-  console.log(`armdsc-lint (all rules):  ${full.toFixed(2)} s  (${(files.length / full).toFixed(0)} files/s, ${(megabytes / full).toFixed(1)} MB/s)`);
-  console.log(`ratio lint / baseline:    ${(full / base).toFixed(2)}`);
-  console.log(`CLI on one file: ${(startup.cli * 1000).toFixed(0)} ms (node -e 0: ${(startup.node * 1000).toFixed(0)} ms)`);
-  console.log(`findings: ${JSON.stringify(findings)}`);
+  console.log(`node ${process.version}, ${runs} interleaved runs, medians; peak RSS is the maximum over the runs`);
+  for (const [name, { seconds, rss }] of Object.entries(results)) {
+    console.log(`  ${name.padEnd(16)} ${seconds.toFixed(2)} s  ${(seconds / floor).toFixed(2)}x floor  peak ${rss.toFixed(0)} MB`);
+  }
+  console.log(`  worker speed-up  ${(results.lint.seconds / results['lint, 2 workers'].seconds).toFixed(2)}x over one thread`);
+  console.log(`  warm cache       ${(results['warm cache'].seconds / results.lint.seconds).toFixed(2)}x the cold single-thread run`);
+
+  const example = join(root, 'fixtures/examples/clean.json');
+  const oneFile = interleaved({ cli: () => measure(node, [bin, example]), 'node -e 0': () => measure(node, ['-e', '0']) }, 9);
+  console.log(`one file: ${(oneFile.cli.seconds * 1000).toFixed(0)} ms (node -e 0: ${(oneFile['node -e 0'].seconds * 1000).toFixed(0)} ms, +${((oneFile.cli.seconds - oneFile['node -e 0'].seconds) * 1000).toFixed(0)} ms)`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+const dscExtension = (i) => ({
+  type: 'Microsoft.Compute/virtualMachines/extensions',
+  apiVersion: '2024-07-01',
+  name: `vm${i}/dsc`,
+  properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configuration: { url: "[uri(parameters('_artifactsLocation'), 'DSC/x.zip')]", script: 'x.ps1', function: 'X' } } },
 });
+const template = (resources, extra = {}) => JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', parameters: { _artifactsLocation: { type: 'string' } }, ...extra, resources }, null, 1);
+
+function scaleBench() {
+  const dir = mkdtempSync(join(tmpdir(), 'armdsc-bench-scale-'));
+  const write = (name, text) => {
+    writeFileSync(join(dir, name), text);
+    return { name, megabytes: Buffer.byteLength(text) / 1e6 };
+  };
+  const cases = [
+    ['a 20 MB string', () => write('string.json', template([], { variables: { big: 'x'.repeat(20e6) } }))],
+    ['a 60 MB template', () => write('60mb.json', template(Array.from({ length: 150_000 }, (_, i) => dscExtension(i))))],
+    ['a 100 MB template (refused)', () => write('100mb.json', template([], { variables: { big: 'y'.repeat(100e6) } }))],
+    ['50,000 resources', () => write('resources.json', template(Array.from({ length: 50_000 }, (_, i) => ({ type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2024-01-01', name: `ip${i}` }))))],
+    ['5,000 DSC extensions', () => write('dsc.json', template(Array.from({ length: 5_000 }, (_, i) => dscExtension(i))))],
+  ];
+  console.log('scale (one thread):');
+  for (const [label, make] of cases) {
+    const { name, megabytes } = make();
+    const { seconds, rss } = measure(node, [bin, join(dir, name), '--concurrency', 'off', '--format', 'json']);
+    console.log(`  ${label.padEnd(28)} ${megabytes.toFixed(1)} MB  ${seconds.toFixed(2)} s  ${(megabytes / seconds).toFixed(1)} MB/s  peak ${rss.toFixed(0)} MB`);
+    rmSync(join(dir, name));
+  }
+  for (const count of [1_000, 10_000]) {
+    const folder = join(dir, `files-${count}`);
+    mkdirSync(folder);
+    for (let i = 0; i < count; i++) writeFileSync(join(folder, `t${i}.json`), template([dscExtension(i)]));
+    const { seconds, rss } = measure(node, [bin, folder, '--concurrency', 'off', '--format', 'json']);
+    console.log(`  ${`${count.toLocaleString('en')} files`.padEnd(28)} ${seconds.toFixed(2)} s  ${(count / seconds).toFixed(0)} files/s  peak ${rss.toFixed(0)} MB`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+mainBench();
+if (!skipScale) scaleBench();

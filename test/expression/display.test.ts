@@ -24,6 +24,6 @@ describe('displayValue', () => {
 
   it('shows known text quoted, shortened and with control characters escaped', () => {
     expect(displayValue(literalString(`a\tb${longName}`))).toBe(quoted(`a\tb${longName}`));
-    expect(quoted('a\tb')).toBe('"a\\u0009b"');
+    expect(quoted('a\tb')).toBe('"a\\x09b"');
   });
 });
