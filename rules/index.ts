@@ -1,4 +1,5 @@
 import type { RuleModule } from '../src/engine';
+import dscAutoUpgradeMinorVersion from './dsc-auto-upgrade-minor-version';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
 import dscExtensionPlacement from './dsc-extension-placement';
@@ -9,6 +10,7 @@ import dscVmssNodeName from './dsc-vmss-node-name';
 
 /** Every built-in rule, sorted by id. */
 export const builtInRules: readonly RuleModule[] = [
+  dscAutoUpgradeMinorVersion,
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
   dscExtensionPlacement,
