@@ -1,5 +1,6 @@
 import type { RuleModule } from '../src/engine';
 import dscAutoUpgradeMinorVersion from './dsc-auto-upgrade-minor-version';
+import dscAutomaticUpgrade from './dsc-automatic-upgrade';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
 import dscExtensionPlacement from './dsc-extension-placement';
@@ -11,6 +12,7 @@ import dscVmssNodeName from './dsc-vmss-node-name';
 /** Every built-in rule, sorted by id. */
 export const builtInRules: readonly RuleModule[] = [
   dscAutoUpgradeMinorVersion,
+  dscAutomaticUpgrade,
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
   dscExtensionPlacement,
