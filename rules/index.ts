@@ -1,4 +1,5 @@
 import type { RuleModule } from '../src/engine';
+import computeApiVersion from './compute-api-version';
 import dscAutoUpgradeMinorVersion from './dsc-auto-upgrade-minor-version';
 import dscAutomaticUpgrade from './dsc-automatic-upgrade';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
@@ -11,6 +12,7 @@ import dscVmssNodeName from './dsc-vmss-node-name';
 
 /** Every built-in rule, sorted by id. */
 export const builtInRules: readonly RuleModule[] = [
+  computeApiVersion,
   dscAutoUpgradeMinorVersion,
   dscAutomaticUpgrade,
   dscConsistentAutoUpgrade,
