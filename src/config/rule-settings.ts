@@ -60,10 +60,13 @@ export function settingFromEntry(rule: RuleModule, entry: RuleEntry): RuleSettin
   return { severity, options: withDefaults(options, rule.meta.defaultOptions) };
 }
 
-/** The recommended setting of every rule: its default severity and default options. */
+/** The recommended setting of every rule: its default severity (off when not recommended) and default options. */
 export function recommendedSettings(rules: ReadonlyMap<string, RuleModule>): Map<string, RuleSetting> {
   const settings = new Map<string, RuleSetting>();
-  for (const [id, rule] of rules) settings.set(id, { severity: rule.meta.severity === 'error' ? 2 : 1, options: withDefaults([], rule.meta.defaultOptions) });
+  for (const [id, rule] of rules) {
+    const severity = rule.meta.recommended === false ? 0 : rule.meta.severity === 'error' ? 2 : 1;
+    settings.set(id, { severity, options: withDefaults([], rule.meta.defaultOptions) });
+  }
   return settings;
 }
 

@@ -67,8 +67,10 @@ export interface LintResult {
 export interface RuleMeta<MessageId extends string = string> {
   id: string;
   type: 'problem' | 'suggestion';
-  /** Severity in the recommended set (what applies without configuration). */
+  /** Severity in the recommended set (what applies without configuration); for a rule not recommended, its intended severity. */
   severity: 'error' | 'warn';
+  /** False: the rule is off in the recommended set and runs only when configured (default true). */
+  recommended?: boolean;
   fixable?: boolean;
   /** The rule offers suggestions (report's `suggest`). */
   hasSuggestions?: boolean;
