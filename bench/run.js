@@ -19,6 +19,7 @@
 const { spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
+const { Buffer } = require('node:buffer');
 const { join, resolve } = require('node:path');
 
 const root = resolve(__dirname, '..');

@@ -5,21 +5,13 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyRuleEntries, recommendedSettings, type RuleEntry } from './config/rule-settings';
-import {
-  appendMessages,
-  fatalMessage,
-  INTERNAL_ERROR,
-  lintFile,
-  runCrossFilePhase,
-  type FileOutcome,
-  type LintMessage,
-  type LintResult,
-  type RuleSetting,
-} from './engine';
-import type { DocumentKind } from './model';
+import { ConfigResolver } from './config/resolve';
+import { lintFile, type LintResult, type RuleSetting } from './engine';
 import { rules } from './registry';
 import { packageVersion } from './package-info';
 import type { CacheStrategy } from './runner/cache';
+import { finishRun, type LintReport } from './runner/finish-run';
+import { ParameterPairing } from './runner/parameter-pairing';
 import { runFiles, type Concurrency } from './runner/run-files';
 
 /** The cache file's name, in the cwd or in a directory given as the location. */
@@ -32,6 +24,8 @@ export type { Fix, LintMessage, LintResult, LintSuggestion, RuleMeta, RuleModule
 export { builtInRules } from '../rules';
 export { DOCS_BASE_URL, rules, rulesMeta } from './registry';
 export type { Concurrency } from './runner/run-files';
+export type { LintReport, SkippedFile } from './runner/finish-run';
+export { ConfigResolver, type ResolvedConfig } from './config/resolve';
 export type { CacheStrategy } from './runner/cache';
 
 export interface LintOptions {
@@ -45,9 +39,23 @@ export interface LintOptions {
   cwd?: string;
   /** Put the stack of an internal error into its message. */
   debug?: boolean;
+  /** Honour suppression comments and metadata (false: --no-inline-config). Default true. */
+  inlineConfig?: boolean;
+  /** Report directives that silenced nothing. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export interface LintFilesOptions extends LintOptions {
+  /** A config file that replaces the search for .armdsclintrc.json(c) files (--config). */
+  configFile?: string;
+  /** Search for config files from each file's folder upward (default true; false: --no-config-lookup). */
+  configLookup?: boolean;
+  /** Globs (relative to the cwd) of files not to lint (--ignore-pattern). */
+  ignorePatterns?: string[];
+  /** Parameters files giving templates their values, matched by name (--parameters). */
+  parameters?: string[];
+  /** Rules set to warn do not run (--quiet, as in ESLint 9). */
+  quiet?: boolean;
   /**
    * With `fix`: write each file's fixes as soon as it is linted (safely: see README "Fixing"),
    * so no fixed text is kept; a refused write becomes a message of that file.
@@ -67,47 +75,71 @@ export interface LintFilesOptions extends LintOptions {
   onCacheProblem?(problem: string): void;
 }
 
-export interface SkippedFile {
-  filePath: string;
-  /** Named on the command line rather than found by a glob or directory. */
-  explicit: boolean;
-  documentKind: DocumentKind;
-}
-
-export interface LintReport {
-  results: LintResult[];
-  /** JSON files that are not deployment templates. */
-  skipped: SkippedFile[];
-}
-
 function resolveSettings(options: LintOptions): Map<string, RuleSetting> {
   return applyRuleEntries(recommendedSettings(rules), rules, Object.entries(options.rules ?? {}));
 }
 
-/** Lint one template text. Undefined when the text is not a deployment template. */
-export function lintText(text: string, options: LintOptions & { filePath?: string } = {}): LintResult | undefined {
+/** Lint one template text (no config files, no file access). Undefined when it is not a deployment template. */
+export function lintText(text: string, options: LintOptions & { filePath?: string; settings?: ReadonlyMap<string, RuleSetting> } = {}): LintResult | undefined {
   const filePath = options.filePath ?? '<text>';
-  const outcome = lintFile({ text, filePath, rules, settings: resolveSettings(options), fix: options.fix, includeFixes: options.includeFixes, explicit: true, debug: options.debug });
+  const outcome = lintFile({
+    text,
+    filePath,
+    rules,
+    settings: options.settings ?? resolveSettings(options),
+    fix: options.fix,
+    includeFixes: options.includeFixes,
+    explicit: true,
+    debug: options.debug,
+    inlineConfig: options.inlineConfig,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+  });
   if (outcome.kind === 'skipped') return undefined;
-  return finishRun([outcome], options.cwd ?? process.cwd()).results[0];
+  return finishRun(rules, [outcome], options.cwd ?? process.cwd()).results[0];
+}
+
+/** The configuration lintFiles uses: config files, --rule entries, ignores, parameters files. */
+export function configResolver(options: LintFilesOptions): ConfigResolver {
+  return new ConfigResolver({
+    cwd: options.cwd ?? process.cwd(),
+    rules,
+    configFile: options.configFile,
+    lookup: options.configLookup ?? true,
+    cliRules: Object.entries(options.rules ?? {}),
+    ignorePatterns: options.ignorePatterns ?? [],
+    dropWarnings: options.quiet,
+  });
 }
 
 /** Lint the files matching `patterns` (files, directories, globs; none means every *.json and *.jsonc). */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
-  const settings = resolveSettings(options);
-  const settingsKey = JSON.stringify([...settings]);
+  const config = configResolver(options);
+  const pairing = new ParameterPairing(cwd, options.parameters ?? []);
+  const fix = options.fix ?? false;
   const outcomes = await runFiles(patterns, {
     cwd,
     rules,
-    settingsFor: () => ({ settings, key: settingsKey }),
-    process: { fix: options.fix ?? false, writeFixes: (options.fix ?? false) && (options.writeFixes ?? false), includeFixes: options.includeFixes ?? false, debug: options.debug ?? false },
+    settingsFor: (path, fileCount) => {
+      const resolved = config.resolve(path);
+      const parameterFile = pairing.fileFor(path, fileCount, resolved.parameterFiles, resolved.pairParameterFiles);
+      return { settings: resolved.settings, key: resolved.key, parameterFile };
+    },
+    isIgnored: (path) => config.isIgnored(path),
+    process: {
+      fix,
+      writeFixes: fix && (options.writeFixes ?? false),
+      includeFixes: options.includeFixes ?? false,
+      debug: options.debug ?? false,
+      inlineConfig: options.inlineConfig ?? true,
+      reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? false,
+    },
     concurrency: options.concurrency ?? 'auto',
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
     cache: options.cache ? { location: cacheFile(cwd, options.cacheLocation), strategy: options.cacheStrategy ?? 'metadata', version: packageVersion() } : undefined,
     onCacheProblem: options.onCacheProblem,
   });
-  return finishRun(outcomes, cwd);
+  return finishRun(rules, outcomes, cwd);
 }
 
 /** ESLint's rule: a location that is a directory (or ends with a separator) holds `.armdsclintcache`. */
@@ -125,27 +157,3 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** The cross-file phase over every file's run facts; its messages join each file's result. */
-function finishRun(outcomes: readonly FileOutcome[], cwd: string): LintReport {
-  const linted = outcomes.filter((o): o is Extract<FileOutcome, { kind: 'linted' }> => o.kind === 'linted');
-  const { messages, failures } = runCrossFilePhase(
-    rules,
-    linted.map((o) => ({ filePath: o.result.filePath, runFacts: o.runFacts })),
-    cwd,
-  );
-  for (const { ruleId, error } of failures) {
-    // The run's internal error is reported in the first file that took part in it.
-    const first = linted.find((o) => Object.hasOwn(o.runFacts, ruleId));
-    if (!first) continue;
-    const detail = error instanceof Error ? error.message : String(error);
-    const list: LintMessage[] = messages.get(first.result.filePath) ?? [];
-    list.push(fatalMessage(INTERNAL_ERROR, ruleId, `Internal error in rule '${ruleId}' comparing the files of the run: ${detail}. This is a bug in armdsc-lint.`));
-    messages.set(first.result.filePath, list);
-  }
-  return {
-    results: linted.map((o) => appendMessages(o.result, messages.get(o.result.filePath) ?? [])),
-    skipped: outcomes.flatMap((o) =>
-      o.kind === 'skipped' ? [{ filePath: o.filePath, explicit: o.explicit, documentKind: o.documentKind }] : [],
-    ),
-  };
-}

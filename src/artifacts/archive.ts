@@ -7,7 +7,7 @@
  * is not used: it inflates into a buffer of the declared size and ignores what does not fit, so
  * a header that lies goes unnoticed, and it verifies no CRC.
  */
-import { Inflate } from 'fflate';
+import type * as Fflate from 'fflate';
 
 /** Most entries an archive may declare; a DSC archive with its modules has a few hundred. */
 export const MAX_ARCHIVE_ENTRIES = 10_000;
@@ -277,6 +277,9 @@ function inflateAtMost(compressed: Uint8Array, maxBytes: number): Inflated {
   const chunks: Uint8Array[] = [];
   let produced = 0;
   // The last push is marked final: fflate then throws if the deflate stream is incomplete.
+  // fflate is loaded when the first entry is inflated: templates without archives never need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
+  const { Inflate } = require('fflate') as typeof Fflate;
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced <= maxBytes) chunks.push(chunk);

@@ -7,6 +7,11 @@ void main(process.argv.slice(2), {
   isTTY: process.stdout.isTTY === true,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
 }).then((code) => {
   process.exitCode = code;
 });

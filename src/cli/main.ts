@@ -1,9 +1,11 @@
+import { arch, platform, release } from 'node:os';
 import { relative, resolve } from 'node:path';
-import yargs from 'yargs';
-import { ConfigError, FileError, INTERNAL_ERROR, lintFiles, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintResult, type RuleEntry } from '../index';
+import { ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
 import { writeReportFile } from '../files';
-import { formatters } from '../formatters';
-import { packageVersion } from '../package-info';
+import { decodeBytes } from '../parse';
+import { FORMAT_NAMES, FormatterError, loadFormatter } from '../formatters';
+import { packageRoot, packageVersion } from '../package-info';
+import { helpText, parseArguments, UsageError, type ParsedOptions } from './arguments';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -13,188 +15,197 @@ export interface CliIo {
   isTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The bytes piped in, for --stdin. */
+  readStdin?(): Promise<Uint8Array>;
 }
 
-interface Arguments {
-  patterns: string[];
-  '--'?: string[];
-  format: string;
-  outputFile?: string;
-  quiet: boolean;
-  maxWarnings: number;
-  rule: string[];
-  fix: boolean;
-  fixDryRun: boolean;
-  color?: boolean;
-  concurrency: Concurrency;
-  errorOnUnmatchedPattern: boolean;
-  cache: boolean;
-  cacheLocation?: string;
-  cacheStrategy: CacheStrategy;
-  debug: boolean;
-}
-
-/** A mistake in how the CLI was called: one line on stderr, exit code 2. */
-class UsageError extends Error {}
-
-const DOCUMENT_KIND_NOTE: Record<string, string> = {
+const SKIP_NOTE: Record<string, string> = {
   parameters: 'a deployment parameters file',
   other: 'not a deployment template',
+  ignored: 'ignored by the configuration (ignores or --ignore-pattern)',
 };
 
-/** An option given once: yargs collects a repeated option into an array. */
-function single(name: string, value: unknown): unknown {
-  if (Array.isArray(value)) throw new UsageError(`--${name} was given ${value.length} times; give it once`);
-  return value;
+/** What a formatter writes to: standard output, or a file. */
+interface Output {
+  format: string;
+  file: string | undefined;
 }
 
-function parseMaxWarnings(value: unknown): number {
-  const text = String(single('max-warnings', value));
-  if (!/^(-1|\d+)$/.test(text)) throw new UsageError(`--max-warnings takes a whole number of warnings (or -1 for no limit), not '${text}'`);
-  return Number(text);
+function parseMaxWarnings(value: string | undefined): number {
+  if (value === undefined) return -1;
+  if (!/^(-1|\d+)$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of warnings (or -1 for no limit), not '${value}'`);
+  return Number(value);
 }
 
-function parseConcurrency(value: unknown): Concurrency {
-  const text = String(single('concurrency', value));
-  if (text === 'auto' || text === 'off') return text;
-  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--concurrency takes a number of worker threads, 'auto' or 'off', not '${text}'`);
-  return Number(text);
+function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'auto' || value === 'off') return value ?? 'auto';
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--concurrency takes a number of worker threads, 'auto' or 'off', not '${value}'`);
+  return Number(value);
 }
 
-function buildParser(version: string) {
-  return yargs()
-    .scriptName('armdsc-lint')
-    .parserConfiguration({ 'populate--': true })
-    .command(
-      '$0 [patterns..]',
-      'Lint Azure Resource Manager templates for PowerShell DSC extension mistakes.\nPatterns are files, directories or globs; without any, every *.json and *.jsonc below the current directory.',
-      (command) => command.positional('patterns', { type: 'string', array: true, default: [] }),
-    )
-    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `Output format: ${Object.keys(formatters).join(', ')}`, coerce: (v: unknown) => single('format', v) })
-    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout', coerce: (v: unknown) => single('output-file', v) })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only: rules set to warn do not run' })
-    .option('max-warnings', { type: 'string', default: '-1', describe: 'Exit with code 1 when there are more warnings than this (-1: no limit)', coerce: parseMaxWarnings })
-    // One value per --rule (an array option would swallow the patterns after it); repeats collect.
-    .option('rule', {
-      type: 'string',
-      default: [],
-      coerce: (value: string | string[]) => (Array.isArray(value) ? value : [value]),
-      describe: 'Set a rule: id:off|warn|error, or id:["warn",{…options}] (repeatable)',
-    })
-    .option('fix', { type: 'boolean', default: false, describe: 'Fix problems and write the files' })
-    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Compute fixes without writing them (see them with --format json)' })
-    .option('color', { type: 'boolean', describe: 'Force colour on or off (--no-color); NO_COLOR always turns it off' })
-    .option('concurrency', { type: 'string', default: 'auto', describe: 'Worker threads: a number, auto (only for large runs) or off', coerce: parseConcurrency })
-    .option('cache', { type: 'boolean', default: false, describe: 'Reuse the results of unchanged files from the last run' })
-    .option('cache-location', { type: 'string', describe: 'The cache file, or a directory for .armdsclintcache (default: .armdsclintcache)', coerce: (v: unknown) => single('cache-location', v) })
-    .option('cache-strategy', { type: 'string', choices: ['metadata', 'content'], default: 'metadata', describe: 'A file is unchanged when its size and time, or its content, are', coerce: (v: unknown) => single('cache-strategy', v) })
-    .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'A pattern that matches no file is an error (--no-error-on-unmatched-pattern)' })
-    .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of internal errors' })
-    .strict()
-    .version(version)
-    .help()
-    .alias('help', 'h')
-    .wrap(100)
-    .exitProcess(false);
+function parseCacheStrategy(value: string | undefined): CacheStrategy {
+  if (value === undefined || value === 'metadata' || value === 'content') return value ?? 'metadata';
+  throw new UsageError(`--cache-strategy is 'metadata' or 'content', not '${value}'`);
 }
 
-/** Parse argv; `output` is set when yargs answered by itself (--help, --version). */
-async function parseArguments(argv: readonly string[]): Promise<{ args?: Arguments; output?: string }> {
-  const parser = buildParser(packageVersion());
-  return new Promise((resolvePromise, reject) => {
-    void parser.parse([...argv], {}, (error: Error | undefined, parsed: Record<string, unknown>, output: string) => {
-      if (error) reject(error instanceof UsageError ? error : new UsageError(error.message));
-      else if (output) resolvePromise({ output });
-      else resolvePromise({ args: parsed as unknown as Arguments });
-    });
-  });
+/**
+ * The outputs: each `--format name=file` writes to its file; the last plain `--format name`
+ * (ESLint: the last one wins) goes to standard output, or to --output-file. stylish by default.
+ */
+function outputsOf(options: ParsedOptions): Output[] {
+  const specs = (options.format as string[] | undefined) ?? [];
+  const files: Output[] = [];
+  let terminal = 'stylish';
+  for (const spec of specs) {
+    const equals = spec.indexOf('=');
+    // A Windows drive letter or a path with '=' in a folder is not name=file: only a known name before '='.
+    if (equals > 0 && FORMAT_NAMES.includes(spec.slice(0, equals))) files.push({ format: spec.slice(0, equals), file: spec.slice(equals + 1) });
+    else terminal = spec;
+  }
+  for (const output of files) if (!output.file) throw new UsageError(`--format ${output.format}= needs a file name after '='`);
+  return [{ format: terminal, file: options['output-file'] as string | undefined }, ...files];
 }
 
 function ruleEntries(flags: readonly string[]): Record<string, RuleEntry> {
   const entries: Record<string, RuleEntry> = {};
-  for (const flag of flags) {
-    const [id, entry] = parseRuleFlag(flag);
-    entries[id] = entry;
-  }
+  for (const flag of flags) for (const [id, entry] of parseRuleFlag(flag)) entries[id] = entry;
   return entries;
 }
 
-/**
- * --quiet, as in ESLint 9: rules set to warn do not run at all (so --fix fixes errors only), and
- * warnings are neither shown nor counted.
- */
-function withoutWarnRules(entries: Record<string, RuleEntry>): Record<string, RuleEntry> {
-  const quiet: Record<string, RuleEntry> = { ...entries };
-  for (const [id, rule] of rules) {
-    const entry = Object.hasOwn(entries, id) ? entries[id] : rule.meta.severity;
-    const severity = Array.isArray(entry) ? entry[0] : entry;
-    if (severity === 'warn' || severity === 1 || severity === '1') quiet[id] = 'off';
-  }
-  return quiet;
-}
-
-function useColor(args: Arguments, io: CliIo): boolean {
+/** NO_COLOR wins, then --color/--no-color, then FORCE_COLOR, then whether stdout is a terminal. */
+function useColor(options: ParsedOptions, io: CliIo, file: string | undefined): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (args.outputFile !== undefined) return false;
-  return args.color ?? io.isTTY;
+  if (file !== undefined) return false;
+  if (typeof options.color === 'boolean') return options.color;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.isTTY;
 }
 
-/** The patterns: positionals, then every name after `--` (never an option there). */
-function patternsOf(args: Arguments): string[] {
-  return [...args.patterns, ...(args['--'] ?? []).map(String)];
-}
-
-/** yargs drops a bare '-' silently, which would lint the whole directory instead: refuse it first. */
-function refuseBareDash(argv: readonly string[]): void {
-  if (argv.includes('-')) throw new UsageError("'-' (standard input) needs --stdin; a file named '-' can be given as ./-");
-}
-
-async function run(args: Arguments, io: CliIo): Promise<number> {
-  const formatter = Object.hasOwn(formatters, args.format) ? formatters[args.format] : undefined;
-  if (!formatter) throw new UsageError(`Unknown format '${args.format}'. Formats: ${Object.keys(formatters).join(', ')}`);
-  if (args.fix && args.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
-  const patterns = patternsOf(args);
-  const entries = ruleEntries(args.rule);
-
-  const report = await lintFiles(patterns, {
+function lintOptions(options: ParsedOptions, io: CliIo, includeFixes: boolean): LintFilesOptions {
+  return {
     cwd: io.cwd,
-    rules: args.quiet ? withoutWarnRules(entries) : entries,
-    fix: args.fix || args.fixDryRun,
-    writeFixes: args.fix,
-    includeFixes: args.format === 'json' || args.format === 'sarif',
-    concurrency: args.concurrency,
-    errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
-    cache: args.cache,
-    cacheLocation: args.cacheLocation,
-    cacheStrategy: args.cacheStrategy,
+    rules: ruleEntries((options.rule as string[] | undefined) ?? []),
+    configFile: options.config as string | undefined,
+    configLookup: options['config-lookup'] !== false,
+    ignorePatterns: (options['ignore-pattern'] as string[] | undefined) ?? [],
+    parameters: (options.parameters as string[] | undefined) ?? [],
+    quiet: options.quiet === true,
+    fix: options.fix === true || options['fix-dry-run'] === true,
+    writeFixes: options.fix === true && options.stdin !== true,
+    includeFixes,
+    inlineConfig: options['inline-config'] !== false,
+    reportUnusedDisableDirectives: options['report-unused-disable-directives'] === true,
+    concurrency: parseConcurrency(options.concurrency as string | undefined),
+    errorOnUnmatchedPattern: options['error-on-unmatched-pattern'] !== false,
+    cache: options.cache === true,
+    cacheLocation: options['cache-location'] as string | undefined,
+    cacheStrategy: parseCacheStrategy(options['cache-strategy'] as string | undefined),
     onCacheProblem: (problem) => io.stderr(`armdsc-lint: warning: the cache was not saved: ${problem}\n`),
-    debug: args.debug,
-  });
-  for (const skipped of report.skipped) {
-    if (skipped.explicit) io.stderr(`armdsc-lint: skipped ${relative(io.cwd, skipped.filePath)}: ${DOCUMENT_KIND_NOTE[skipped.documentKind]}\n`);
+    debug: options.debug === true,
+  };
+}
+
+/** --stdin: one template from standard input, linted as the file --stdin-filename names. */
+async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptions): Promise<{ report: LintReport; text: string }> {
+  if (!io.readStdin) throw new UsageError('--stdin: no standard input to read');
+  const name = (options['stdin-filename'] as string | undefined) ?? '<stdin>';
+  const filePath = name === '<stdin>' ? name : resolve(io.cwd, name);
+  const { text } = decodeBytes(await io.readStdin());
+  // The config that would apply to a file at that path applies to the text.
+  const settings = configResolver(lint).resolve(name === '<stdin>' ? resolve(io.cwd, 'stdin.json') : filePath).settings;
+  const result = lintText(text, { ...lint, filePath, settings });
+  return { report: { results: result ? [result] : [], skipped: result ? [] : [{ filePath, explicit: true, documentKind: 'other' }] }, text };
+}
+
+async function writeReports(report: LintReport, outputs: Output[], options: ParsedOptions, io: CliIo): Promise<void> {
+  const formatters = await Promise.all(outputs.map((output) => loadFormatter(output.format, io.cwd)));
+  const meta = rulesMeta();
+  for (const [i, output] of outputs.entries()) {
+    const text = await formatters[i]!(report.results, { cwd: io.cwd, color: useColor(options, io, output.file), rulesMeta: meta, version: packageVersion() });
+    if (output.file !== undefined) {
+      const written = writeReportFile(resolve(io.cwd, output.file), text);
+      if (!written.ok) throw new FileError(`Cannot write ${output.file}: ${written.problem}`);
+    } else if (text) {
+      // With --stdin --fix, standard output carries the fixed text: the report goes to standard error.
+      const write = options.stdin === true && options.fix === true ? io.stderr : io.stdout;
+      write(text.endsWith('\n') ? text : `${text}\n`);
+    }
+  }
+}
+
+async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promise<number> {
+  if (options.fix && options['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (patterns.includes('-') && options.stdin !== true) throw new UsageError("'-' (standard input) needs --stdin; a file named '-' can be given as ./-");
+  if (options.stdin === true && patterns.some((p) => p !== '-')) throw new UsageError('--stdin lints standard input: give no file patterns with it');
+  if (options['stdin-filename'] !== undefined && options.stdin !== true) throw new UsageError('--stdin-filename needs --stdin');
+  const maxWarnings = parseMaxWarnings(options['max-warnings'] as string | undefined);
+  const outputs = outputsOf(options);
+  const includeFixes = outputs.some((o) => o.format === 'json' || o.format === 'sarif' || !FORMAT_NAMES.includes(o.format));
+  const lint = lintOptions(options, io, includeFixes);
+
+  if (options['print-config'] !== undefined) {
+    const file = resolve(io.cwd, options['print-config'] as string);
+    const resolved = configResolver(lint).resolve(file);
+    const severity = ['off', 'warn', 'error'];
+    const printed = {
+      configFiles: resolved.configFiles.map((path) => relative(io.cwd, path) || path),
+      ignored: configResolver(lint).isIgnored(file),
+      rules: Object.fromEntries([...resolved.settings].sort(([a], [b]) => a.localeCompare(b)).map(([id, setting]) => [id, [severity[setting.severity], ...setting.options]])),
+      parameters: { files: resolved.parameterFiles.map((path) => relative(io.cwd, path)), pairing: resolved.pairParameterFiles },
+    };
+    io.stdout(`${JSON.stringify(printed, null, 2)}\n`);
+    return 0;
+  }
+  if (options['list-rules'] === true) {
+    io.stdout(listRules(outputs[0]!.format === 'json'));
+    return 0;
   }
 
-  const errorCount = report.results.reduce((sum, r) => sum + r.errorCount, 0);
-  const warningCount = report.results.reduce((sum, r) => sum + r.warningCount, 0);
-  const text = formatter(report.results, { cwd: io.cwd, color: useColor(args, io), rulesMeta: rulesMeta(), version: packageVersion() });
-  if (args.outputFile !== undefined) {
-    const written = writeReportFile(resolve(io.cwd, args.outputFile), text);
-    if (!written.ok) throw new FileError(`Cannot write ${args.outputFile}: ${written.problem}`);
-  } else if (text) {
-    io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  const stdin = options.stdin === true ? await lintStdin(options, io, lint) : undefined;
+  const report = stdin ? stdin.report : await lintFiles(patterns, lint);
+  for (const skipped of report.skipped) {
+    if (skipped.explicit) io.stderr(`armdsc-lint: skipped ${relative(io.cwd, skipped.filePath) || skipped.filePath}: ${SKIP_NOTE[skipped.documentKind]}\n`);
   }
+  // --stdin --fix: the fixed text (or the text, when nothing was fixed) on standard output, as ESLint's --fix-dry-run gives it.
+  if (stdin && options.fix === true) io.stdout(report.results[0]?.output ?? stdin.text);
+  await writeReports(report, outputs, options, io);
 
   if (hasInternalError(report.results)) {
     io.stderr('armdsc-lint: an internal error stopped some checks (see the messages above); this is a bug in armdsc-lint.\n');
     return 2;
   }
-  const tooManyWarnings = args.maxWarnings >= 0 && warningCount > args.maxWarnings;
-  if (tooManyWarnings) io.stderr(`armdsc-lint found too many warnings (maximum: ${args.maxWarnings}).\n`);
+  if (options['exit-on-fatal-error'] === true && report.results.some((r) => r.fatalErrorCount > 0)) return 2;
+  const errorCount = report.results.reduce((sum, r) => sum + r.errorCount, 0);
+  const warningCount = report.results.reduce((sum, r) => sum + r.warningCount, 0);
+  const tooManyWarnings = maxWarnings >= 0 && warningCount > maxWarnings;
+  if (tooManyWarnings) io.stderr(`armdsc-lint found too many warnings (maximum: ${maxWarnings}).\n`);
   return errorCount > 0 || tooManyWarnings ? 1 : 0;
 }
 
 function hasInternalError(results: readonly LintResult[]): boolean {
   return results.some((result) => result.messages.some((m) => m.messageId === INTERNAL_ERROR));
+}
+
+/** --list-rules: id, default severity, fixable, description (or the same as JSON). */
+function listRules(asJson: boolean): string {
+  const rows = [...rules.values()]
+    .map(({ meta }) => ({
+      id: meta.id,
+      severity: meta.recommended === false ? 'off' : meta.severity === 'error' ? 'error' : 'warn',
+      fixable: meta.fixable === true,
+      suggestions: meta.hasSuggestions === true,
+      description: meta.docs.description,
+      url: meta.docs.url,
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  if (asJson) return `${JSON.stringify(rows, null, 2)}\n`;
+  const width = Math.max(...rows.map((r) => r.id.length));
+  return `${rows.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(5)}  ${r.fixable ? 'fix' : '   '}  ${r.description}`).join('\n')}\n`;
+}
+
+function envInfo(): string {
+  return [`armdsc-lint: v${packageVersion()} (${packageRoot() ?? 'unknown location'})`, `Node.js: ${process.version}`, `OS: ${platform()} ${release()} ${arch()}`].join('\n') + '\n';
 }
 
 /**
@@ -203,20 +214,27 @@ function hasInternalError(results: readonly LintResult[]): boolean {
  * internal errors (after every result is reported).
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  let debug = argv.includes('--debug');
+  const debug = argv.includes('--debug');
   try {
-    refuseBareDash(argv);
-    const { args, output } = await parseArguments(argv);
-    if (!args) {
-      io.stdout(`${output}\n`);
+    const { options, patterns } = parseArguments(argv);
+    if (options.help === true) {
+      io.stdout(helpText());
       return 0;
     }
-    debug = args.debug;
-    return await run(args, io);
+    if (options.version === true) {
+      io.stdout(`${packageVersion()}\n`);
+      return 0;
+    }
+    if (options['env-info'] === true) {
+      io.stdout(envInfo());
+      return 0;
+    }
+    return await run(options, patterns, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof FileError) {
-      const hint = error instanceof UsageError ? ' (see armdsc-lint --help)' : '';
-      io.stderr(`armdsc-lint: ${error.message}${hint}\n`);
+    if (error instanceof UsageError || error instanceof FormatterError) {
+      io.stderr(`armdsc-lint: ${error.message} (see armdsc-lint --help)\n`);
+    } else if (error instanceof ConfigError || error instanceof FileError) {
+      io.stderr(`armdsc-lint: ${error.message}\n`);
     } else {
       io.stderr(`armdsc-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);

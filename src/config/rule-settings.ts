@@ -1,5 +1,6 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { RuleModule, RuleSetting, Severity } from '../engine';
+import { closestName } from '../text/did-you-mean';
 
 /** A configuration mistake the user must fix: reported in one line, exit code 2. */
 export class ConfigError extends Error {}
@@ -15,13 +16,18 @@ function severityOf(value: unknown): Severity | undefined {
   return Object.hasOwn(SEVERITIES, String(value)) ? SEVERITIES[String(value)] : undefined;
 }
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+let ajv: import('ajv').default | undefined;
 const validators = new WeakMap<RuleModule, ValidateFunction>();
 
-/** Validates a rule's options array: position i against meta.schema[i], nothing beyond. */
+/**
+ * Validates a rule's options array: position i against meta.schema[i], nothing beyond. ajv is
+ * loaded on first use: a run without rule options never needs it.
+ */
 function optionsValidator(rule: RuleModule): ValidateFunction {
   let validate = validators.get(rule);
   if (!validate) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
+    ajv ??= new (require('ajv') as typeof import('ajv')).default({ allErrors: false, strict: false });
     const { schema } = rule.meta;
     validate = ajv.compile(schema.length === 0 ? { type: 'array', maxItems: 0 } : { type: 'array', items: schema, maxItems: schema.length });
     validators.set(rule, validate);
@@ -44,30 +50,52 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** One rule's setting from a user entry, validated against the rule's option schema. */
-export function settingFromEntry(rule: RuleModule, entry: RuleEntry): RuleSetting {
+/**
+ * One rule's setting from a user entry, validated against the rule's option schema. `where`
+ * names the entry in messages (a config file and the path in it), the rule id when omitted.
+ */
+export function settingFromEntry(rule: RuleModule, entry: RuleEntry, where = `rule '${rule.meta.id}'`): RuleSetting {
   const [severityValue, ...options] = Array.isArray(entry) ? entry : [entry];
   const severity = severityOf(severityValue);
   if (severity === undefined) {
-    throw new ConfigError(`Invalid severity ${JSON.stringify(severityValue)} for rule '${rule.meta.id}': use "off", "warn" or "error"`);
+    throw new ConfigError(`Invalid severity ${JSON.stringify(severityValue)} for ${where}: use "off", "warn" or "error"`);
   }
-  const validate = optionsValidator(rule);
-  if (!validate(options)) {
+  const validate = options.length > 0 ? optionsValidator(rule) : undefined;
+  if (validate && !validate(options)) {
     const [error] = validate.errors ?? [];
-    const where = error?.instancePath ? ` at ${error.instancePath}` : '';
-    throw new ConfigError(`Invalid options for rule '${rule.meta.id}'${where}: ${error?.message ?? 'not allowed'}`);
+    const at = error?.instancePath ? ` at ${error.instancePath}` : '';
+    throw new ConfigError(`Invalid options for ${where}${at}: ${error?.message ?? 'not allowed'}`);
   }
   return { severity, options: withDefaults(options, rule.meta.defaultOptions) };
 }
 
-/** The recommended setting of every rule: its default severity (off when not recommended) and default options. */
-export function recommendedSettings(rules: ReadonlyMap<string, RuleModule>): Map<string, RuleSetting> {
+/** "Unknown rule 'x'" with the closest known id, as one line. */
+export function unknownRule(id: string, rules: ReadonlyMap<string, RuleModule>, where = ''): ConfigError {
+  const guess = closestName(id, rules.keys());
+  const hint = guess ? ` (did you mean '${guess}'?)` : `. Known rules: ${[...rules.keys()].sort().join(', ')}`;
+  return new ConfigError(`${where}Unknown rule '${id}'${hint}`);
+}
+
+/** The two presets a config can extend. */
+export type Preset = 'armdsc-lint:recommended' | 'armdsc-lint:all';
+export const PRESETS: readonly Preset[] = ['armdsc-lint:recommended', 'armdsc-lint:all'];
+
+/**
+ * A preset's setting of every rule, with default options. `recommended`: each rule at its
+ * severity, off when it is not recommended; `all`: every rule on at its severity.
+ */
+export function presetSettings(rules: ReadonlyMap<string, RuleModule>, preset: Preset = 'armdsc-lint:recommended'): Map<string, RuleSetting> {
   const settings = new Map<string, RuleSetting>();
   for (const [id, rule] of rules) {
-    const severity = rule.meta.recommended === false ? 0 : rule.meta.severity === 'error' ? 2 : 1;
-    settings.set(id, { severity, options: withDefaults([], rule.meta.defaultOptions) });
+    const off = preset === 'armdsc-lint:recommended' && rule.meta.recommended === false;
+    settings.set(id, { severity: off ? 0 : rule.meta.severity === 'error' ? 2 : 1, options: withDefaults([], rule.meta.defaultOptions) });
   }
   return settings;
+}
+
+/** The recommended setting of every rule: its default severity (off when not recommended) and default options. */
+export function recommendedSettings(rules: ReadonlyMap<string, RuleModule>): Map<string, RuleSetting> {
+  return presetSettings(rules, 'armdsc-lint:recommended');
 }
 
 /** Apply user entries on top of settings; an unknown rule id is a ConfigError. */
@@ -79,25 +107,29 @@ export function applyRuleEntries(
   const result = new Map(settings);
   for (const [id, entry] of entries) {
     const rule = rules.get(id);
-    if (!rule) throw new ConfigError(`Unknown rule '${id}'. Known rules: ${[...rules.keys()].sort().join(', ')}`);
+    if (!rule) throw unknownRule(id, rules);
     result.set(id, settingFromEntry(rule, entry));
   }
   return result;
 }
 
 /**
- * Parse a `--rule` flag: `id:severity` or `id:[severity, options…]` (JSON), e.g.
- * `dsc-consistent-auto-upgrade:["warn",{"scope":"run"}]`.
+ * Parse a `--rule` flag as ESLint does (levn): `id: severity`, `id: [severity, {option: value}]`,
+ * several rules in one flag (`a: off, b: warn`), or JSON (`id:["warn",{"scope":"run"}]`).
  */
-export function parseRuleFlag(flag: string): [string, RuleEntry] {
-  const colon = flag.indexOf(':');
-  if (colon <= 0) throw new ConfigError(`Invalid --rule '${flag}': expected rule-id:severity (off, warn or error)`);
-  const id = flag.slice(0, colon).trim();
-  const value = flag.slice(colon + 1).trim();
-  if (!value.startsWith('[')) return [id, value];
+export function parseRuleFlag(flag: string): Array<[string, RuleEntry]> {
+  // The common `id:severity` needs no parser (and keeps ids such as 'toString' plain data).
+  const simple = /^\s*([\w./-]+)\s*:\s*([\w-]+)\s*$/.exec(flag);
+  if (simple) return [[simple[1]!, simple[2]!]];
+  let parsed: unknown;
   try {
-    return [id, JSON.parse(value) as unknown];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- levn is loaded only when --rule is used
+    parsed = (require('levn') as typeof import('levn')).parse('Object', flag);
   } catch {
-    throw new ConfigError(`Invalid --rule '${flag}': the value after ':' is not a severity or a JSON array`);
+    throw new ConfigError(`Invalid --rule '${flag}': expected rule-id: severity (off, warn or error), or rule-id: [severity, {options}]`);
   }
+  if (!isPlainObject(parsed) || Object.keys(parsed).length === 0) {
+    throw new ConfigError(`Invalid --rule '${flag}': expected rule-id: severity (off, warn or error), or rule-id: [severity, {options}]`);
+  }
+  return Object.entries(parsed);
 }

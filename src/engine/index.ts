@@ -1,4 +1,5 @@
-export { INTERNAL_ERROR, lintFile, type FileDependency, type FileLintInput, type FileOutcome, type RunFacts } from './lint-file';
+export { regionCovers, type SuppressionRegion } from './directives';
+export { INTERNAL_ERROR, lintFile, UNKNOWN_RULE_IN_DIRECTIVE, unusedDirectiveMessage, UNUSED_DIRECTIVE, type FileDependency, type FileLintInput, type FileOutcome, type RunFacts } from './lint-file';
 export { appendMessages, fatalMessage, makeResult, PARSE_ERROR } from './report';
 export { RuleFixer } from './rule-fixer';
 export { runCrossFilePhase, type FileRunFacts, type RunPhaseFailure } from './run-phase';

@@ -1,17 +1,22 @@
-import { buildModel, classifyDocument, type DocumentKind, type FileModel } from '../model';
+import { buildModel, classifyDocument, type DocumentKind, type FileModel, type ParameterFileValues } from '../model';
 import { parseSource, type SourceFile } from '../parse';
 import { applyFixes, mergeFixes } from './fixes';
+import { suppressionRegions, suppressionsOf, type SuppressionRegion } from './directives';
 import { redactSecrets, secretTexts } from './redact';
 import { compareMessages, fatalMessage, locatedMessage, makeResult, messageText, parseErrorMessages, type PendingMessage } from './report';
-import { RuleFixer } from './rule-fixer';
+import { removeComment, RuleFixer } from './rule-fixer';
 import { traverse } from './traverse';
-import type { FileAccess, LintMessage, LintResult, ReportDescriptor, RuleContext, RuleListeners, RuleModule, RuleSetting } from './types';
+import type { FileAccess, LintMessage, LintResult, ReportDescriptor, RuleContext, RuleListeners, RuleModule, RuleSetting, SuppressedMessage } from './types';
 
 /** ESLint's limit: fixes can enable other fixes, but not forever. */
 const MAX_FIX_PASSES = 10;
 
 /** The messageId of a fatal message for a bug of ours (a rule or the model threw). */
 export const INTERNAL_ERROR = 'internal-error';
+/** The messageId of a directive or metadata entry naming a rule that does not exist. */
+export const UNKNOWN_RULE_IN_DIRECTIVE = 'unknown-rule-in-directive';
+/** The messageId of a directive that silenced nothing (--report-unused-disable-directives). */
+export const UNUSED_DIRECTIVE = 'unused-disable-directive';
 
 export interface FileLintInput {
   text: string;
@@ -32,6 +37,12 @@ export interface FileLintInput {
   debug?: boolean;
   /** Access to the files the template refers to (DSC archives); none when linting text alone. */
   files?: FileAccess;
+  /** Values for the root template's parameters from its parameters file. */
+  parameterFile?: ParameterFileValues;
+  /** Honour suppression comments and metadata (false: --no-inline-config). Default true. */
+  inlineConfig?: boolean;
+  /** Report directives that silenced nothing (fixable: the fix removes them). */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 /** What each rule with a cross-file phase kept about this file, at this file's severity. */
@@ -42,8 +53,21 @@ export type RunFacts = Record<string, { severity: 1 | 2; data: unknown }>;
  * worker thread or the cache unchanged). The text, tree and model are not part of it.
  */
 export type FileOutcome =
-  | { kind: 'skipped'; filePath: string; explicit: boolean; documentKind: DocumentKind }
-  | { kind: 'linted'; result: LintResult; runFacts: RunFacts; dependencies?: FileDependency[] };
+  | { kind: 'skipped'; filePath: string; explicit: boolean; documentKind: DocumentKind | 'ignored' }
+  | {
+      kind: 'linted';
+      result: LintResult;
+      runFacts: RunFacts;
+      dependencies?: FileDependency[];
+      /** Where this file's directives and metadata suppress findings, for the cross-file phase's. */
+      suppressions?: SuppressionRegion[];
+      /** Directives that silenced nothing here but name a rule with cross-file findings: unused if those do not need them. */
+      unusedUnlessCrossFile?: SuppressionRegion[];
+      /** The root template's parameter names (when a parameters file was given, to check it against them). */
+      rootParameters?: string[];
+      /** Findings about another file this one uses (a parameters file), in that file's positions. */
+      otherFileMessages?: Array<{ filePath: string; message: LintMessage }>;
+    };
 
 /** A file other than the template whose content the outcome depends on (for the cache). */
 export interface FileDependency {
@@ -84,7 +108,7 @@ export function lintFile(input: FileLintInput): FileOutcome {
     }
   }
   const fixable = new Set<LintMessage>();
-  const messages = pass.pending.map((p) => {
+  const messages = [...pass.pending, ...pass.unused].map((p) => {
     let message = input.includeFixes && p.computeFix ? { ...p.message, fix: p.computeFix() } : p.message;
     if (input.includeFixes && p.suggestions?.length) {
       message = { ...message, suggestions: p.suggestions.map((s) => ({ messageId: s.messageId, desc: s.desc, fix: s.computeFix() })) };
@@ -92,19 +116,30 @@ export function lintFile(input: FileLintInput): FileOutcome {
     if (p.computeFix) fixable.add(message);
     return message;
   });
-  const result = makeResult(input.filePath, messages, (m) => fixable.has(m), source.text !== input.text ? source.text : undefined);
-  return { kind: 'linted', result, runFacts: pass.runFacts };
+  messages.sort(compareMessages);
+  const result = makeResult(input.filePath, messages, (m) => fixable.has(m), source.text !== input.text ? source.text : undefined, pass.suppressed);
+  const outcome: FileOutcome = { kind: 'linted', result, runFacts: pass.runFacts };
+  if (pass.regions.length > 0) outcome.suppressions = pass.regions;
+  if (pass.deferredUnused.length > 0) outcome.unusedUnlessCrossFile = pass.deferredUnused;
+  if (pass.rootParameters) outcome.rootParameters = pass.rootParameters;
+  return outcome;
 }
 
 interface Pass {
   pending: PendingMessage[];
   runFacts: RunFacts;
   internalError: boolean;
+  suppressed: SuppressedMessage[];
+  regions: SuppressionRegion[];
+  /** Reports of unused directives (with their fix), kept apart so fixes of other rules come first. */
+  unused: PendingMessage[];
+  deferredUnused: SuppressionRegion[];
+  rootParameters?: string[];
 }
 
 /** Run every enabled rule over one parsed file. */
 function verify(source: SourceFile, input: FileLintInput): Pass {
-  const pass: Pass = { pending: [], runFacts: {}, internalError: false };
+  const pass: Pass = { pending: [], runFacts: {}, internalError: false, suppressed: [], regions: [], unused: [], deferredUnused: [] };
   if (source.errors.length > 0 || source.root?.kind !== 'object') {
     pass.pending = parseErrorMessages(source);
     return pass;
@@ -115,11 +150,12 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
   };
   let model: FileModel;
   try {
-    model = buildModel(source, source.root);
+    model = buildModel(source, source.root, input.parameterFile);
   } catch (error) {
     internalError(null, error);
     return pass;
   }
+  if (input.parameterFile) pass.rootParameters = [...model.root.scope.parameters.values()].map((p) => p.name);
   const secrets = secretTexts(model);
   const fixer = new RuleFixer(source);
   const seen = new Set<string>();
@@ -161,7 +197,8 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
         desc: redactSecrets(messageText(rule.meta, suggestion.messageId, suggestion.data), secrets),
         computeFix: asFix(suggestion.fix),
       }));
-      pass.pending.push({ message, computeFix, suggestions });
+      const subject = descriptor.subject ? source.locationOfNode(descriptor.subject) : undefined;
+      pass.pending.push({ message, computeFix, suggestions, subject: subject && { line: subject.line, column: subject.column } });
     };
     const context: RuleContext = {
       id: ruleId,
@@ -192,8 +229,49 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
   } catch (error) {
     internalError(null, error);
   }
+  if (input.inlineConfig !== false) applySuppressions(pass, source, model, input);
   pass.pending.sort((a, b) => compareMessages(a.message, b.message));
   return pass;
+}
+
+/**
+ * Move the findings that directives or metadata silence to `suppressed` (their fixes are then
+ * never applied), report directives naming unknown rules and, when asked, directives that
+ * silenced nothing.
+ */
+function applySuppressions(pass: Pass, source: SourceFile, model: FileModel, input: FileLintInput): void {
+  const { regions, problems } = suppressionRegions(source, model, input.rules);
+  pass.regions = regions;
+  const used = new Set<SuppressionRegion>();
+  pass.pending = pass.pending.filter((pending) => {
+    const covering = suppressionsOf(pending.message, pending.subject, regions);
+    if (covering.length === 0) return true;
+    for (const region of covering) used.add(region);
+    pass.suppressed.push({ ...pending.message, suppressions: covering.map(({ kind, justification }) => ({ kind, justification })) });
+    return false;
+  });
+  for (const problem of problems) {
+    pass.pending.push({ message: { ruleId: null, severity: 2, message: problem.message, messageId: UNKNOWN_RULE_IN_DIRECTIVE, ...source.locationOf(problem.offset, problem.length) } });
+  }
+  if (!input.reportUnusedDisableDirectives) return;
+  const crossFileRules = new Set(Object.keys(pass.runFacts));
+  for (const region of regions) {
+    const comment = region.comment;
+    if (region.kind !== 'directive' || !comment || used.has(region)) continue;
+    // Its silence may be needed by a finding of the cross-file phase: decided after it.
+    if (region.ruleIds === null ? crossFileRules.size > 0 : region.ruleIds.some((id) => crossFileRules.has(id))) {
+      pass.deferredUnused.push(region);
+      continue;
+    }
+    pass.unused.push({ message: unusedDirectiveMessage(region), computeFix: () => removeComment(source, comment) });
+  }
+}
+
+/** The report of a directive that silenced nothing. */
+export function unusedDirectiveMessage(region: SuppressionRegion): LintMessage {
+  const names = region.ruleIds === null ? '' : ` (no problems were reported from ${region.ruleIds.map((id) => `'${id}'`).join(', ')})`;
+  const { line, column, endLine, endColumn } = region.comment!;
+  return { ruleId: null, severity: 2, message: `Unused armdsc-lint directive${names}.`, messageId: UNUSED_DIRECTIVE, line, column, endLine, endColumn };
 }
 
 function describeInternalError(ruleId: string | null, error: unknown, debug: boolean | undefined): string {

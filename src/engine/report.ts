@@ -1,6 +1,6 @@
 import type { SourceFile, SourceLocation } from '../parse';
 import { escapeControlCharacters } from '../text/escape';
-import type { Fix, LintMessage, LintResult, RuleMeta } from './types';
+import type { Fix, LintMessage, LintResult, RuleMeta, SuppressedMessage } from './types';
 
 /**
  * Replace `{{ name }}` placeholders; unknown names are left in place, as ESLint does. Control
@@ -29,6 +29,8 @@ export interface PendingMessage {
   message: LintMessage;
   computeFix?: () => Fix;
   suggestions?: Array<{ messageId: string; desc: string; computeFix: () => Fix }>;
+  /** Where the object the finding concerns starts, when reported elsewhere (ReportDescriptor.subject). */
+  subject?: { line: number; column: number };
 }
 
 /** The messageId of a file that does not parse. */
@@ -64,7 +66,13 @@ export function compareMessages(a: LintMessage, b: LintMessage): number {
 }
 
 /** A result with ESLint's counters. */
-export function makeResult(filePath: string, messages: LintMessage[], fixable: (m: LintMessage) => boolean, output?: string): LintResult {
+export function makeResult(
+  filePath: string,
+  messages: LintMessage[],
+  fixable: (m: LintMessage) => boolean,
+  output?: string,
+  suppressedMessages: SuppressedMessage[] = [],
+): LintResult {
   const result: LintResult = {
     filePath,
     messages,
@@ -73,7 +81,7 @@ export function makeResult(filePath: string, messages: LintMessage[], fixable: (
     fatalErrorCount: 0,
     fixableErrorCount: 0,
     fixableWarningCount: 0,
-    suppressedMessages: [],
+    suppressedMessages,
   };
   for (const message of messages) {
     if (message.severity === 2) {

@@ -146,3 +146,24 @@ function detectLayout(text: string): { eol: string; indentUnit: string } {
   }
   return { eol, indentUnit: Number.isFinite(smallest) ? ' '.repeat(Math.min(smallest, 8)) : '  ' };
 }
+
+/**
+ * Remove a comment: with its line when it stands alone on it, else with the spaces before it, so
+ * the text around it is left as it was. Comments are trivia: the JSON is unchanged.
+ */
+export function removeComment(source: SourceFile, comment: { offset: number; length: number }): Fix {
+  const text = source.text;
+  let start = comment.offset;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let end = comment.offset + comment.length;
+  const atLineStart = start === 0 || text[start - 1] === '\n' || text[start - 1] === '\r';
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  const atLineEnd = after === text.length || text[after] === '\n' || text[after] === '\r';
+  if (atLineStart && atLineEnd) {
+    end = after;
+    if (text.startsWith('\r\n', end)) end += 2;
+    else if (end < text.length) end += 1;
+  }
+  return { range: [start, end], text: '' };
+}

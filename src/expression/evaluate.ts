@@ -14,6 +14,7 @@ import {
   nullValue,
   numberValue,
   objectOf,
+  plainValue,
   unknown,
   valueKey,
   withProvenance,
@@ -168,11 +169,14 @@ export class Evaluator {
   /** The value a parameter takes: what the parent deployment passes, else its default value. */
   parameterValue(declaration: ParameterDeclaration): AbstractValue {
     return this.declarationValue(declaration, () => {
-      const provenance = { secret: isSecretParameter(declaration), origins: [{ kind: 'parameter' as const, name: declaration.name }] };
+      const fromFile = declaration.fileValue;
+      const origin = { kind: 'parameter' as const, name: declaration.name, ...(fromFile ? { file: fromFile.file } : {}) };
+      const provenance = { secret: isSecretParameter(declaration), origins: [origin] };
       const key = `parameters('${declaration.name.toLowerCase()}')#${declaration.scope.id}`;
       const passed = declaration.passed;
       let value: AbstractValue;
-      if (passed === 'keyVaultReference') value = unknown(key, { secret: true, origins: [] });
+      if (fromFile) value = 'value' in fromFile ? plainValue(fromFile.value) : unknown(key, { secret: true, origins: [] });
+      else if (passed === 'keyVaultReference') value = unknown(key, { secret: true, origins: [] });
       else if (passed) value = this.evaluate(passed.value, passed.scope);
       else if (declaration.defaultValue) value = this.evaluate(declaration.defaultValue, declaration.scope);
       else value = unknown(key);

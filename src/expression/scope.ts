@@ -15,6 +15,11 @@ export interface ParameterDeclaration {
    * reference (secret, unknown).
    */
   passed?: { value: JsonValue; scope: Scope } | 'keyVaultReference';
+  /**
+   * For the root template: the value a parameters file gives (a literal, never a node of this
+   * file), or a Key Vault reference there (secret, unknown). `file` is the name messages show.
+   */
+  fileValue?: { file: string; value: unknown } | { file: string; keyVaultReference: true };
 }
 
 export interface VariableDeclaration {

@@ -13,6 +13,8 @@ export interface Origin {
   kind: 'parameter' | 'variable';
   /** The name as declared. */
   name: string;
+  /** The parameters file that gave the parameter's value, when one did. */
+  file?: string;
 }
 
 export interface Provenance {
@@ -314,8 +316,25 @@ export function originText(origin: Origin): string {
   return `${origin.kind === 'parameter' ? 'parameters' : 'variables'}('${origin.name}')`;
 }
 
-/** Where a value came from, as template text, when it came through a parameter or variable. */
+/**
+ * Where a value came from, as template text, when it came through a parameter or variable; with
+ * the parameters file when one gave the value: `parameters('vmName') in azuredeploy.parameters.json`.
+ */
 export function describeOrigin(value: Provenance): string | undefined {
   const [origin] = value.origins;
-  return origin ? originText(origin) : undefined;
+  if (!origin) return undefined;
+  const file = value.origins.find((o) => o.file !== undefined)?.file;
+  return file === undefined ? originText(origin) : `${originText(origin)} in ${file}`;
+}
+
+/** A plain JSON value (from a parameters file) as a known value. */
+export function plainValue(value: unknown, provenance: Provenance = NO_PROVENANCE): AbstractValue {
+  if (typeof value === 'string') return stringOf([value], provenance);
+  if (typeof value === 'number') return numberValue(value, provenance);
+  if (typeof value === 'boolean') return booleanValue(value, provenance);
+  if (value === null || value === undefined) return nullValue(provenance);
+  if (Array.isArray(value)) return arrayOf(value.map((item) => plainValue(item)), provenance);
+  const members = new Map<string, { key: string; value: AbstractValue }>();
+  for (const [key, member] of Object.entries(value as Record<string, unknown>)) members.set(key.toLowerCase(), { key, value: plainValue(member) });
+  return objectOf(members, provenance);
 }

@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
 import { FileError } from './errors';
 
 /** What is linted when no pattern is given. */
@@ -35,8 +35,14 @@ async function identityOf(path: string): Promise<string> {
   }
 }
 
+/** tinyglobby, loaded when a directory or glob is searched: naming files needs no globber. */
+function globber(): typeof Tinyglobby {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
+  return require('tinyglobby') as typeof Tinyglobby;
+}
+
 async function globFiles(patterns: string[], cwd: string): Promise<string[]> {
-  return glob(patterns, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, ignore: ALWAYS_IGNORED });
+  return globber().glob(patterns, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, ignore: ALWAYS_IGNORED });
 }
 
 /**
@@ -67,7 +73,7 @@ export async function expandPatterns(
     const info = await statOf(absolute);
     if (info === 'unreadable' || (typeof info === 'object' && !info.isDirectory())) add(absolute, true);
     else if (typeof info === 'object') addMatches(pattern, await globFiles(DEFAULT_PATTERNS, absolute));
-    else if (isDynamicPattern(pattern)) addMatches(pattern, await globFiles([pattern], cwd));
+    else if (globber().isDynamicPattern(pattern)) addMatches(pattern, await globFiles([pattern], cwd));
     else if (errorOnUnmatched) throw new FileError(`No such file or directory: ${pattern}`);
   }
   const sorted = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

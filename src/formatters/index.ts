@@ -1,13 +1,62 @@
-import { compact } from './compact';
-import { github } from './github';
-import { json } from './json';
-import { junit } from './junit';
-import { sarif } from './sarif';
-import { stylish } from './stylish';
-import { unix } from './unix';
-import type { SyncFormatter } from './types';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Formatter } from './types';
 
 export type { Formatter, FormatterContext, SyncFormatter } from './types';
 
-/** Built-in formatters by the name `--format` takes. */
-export const formatters: Readonly<Record<string, SyncFormatter>> = { stylish, json, compact, unix, github, junit, sarif };
+/** A formatter that cannot be loaded: a usage error (exit code 2), in one line. */
+export class FormatterError extends Error {}
+
+/** The built-in formats, each loaded only when it is used (start-up of a small run stays short). */
+const BUILT_IN: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import('./stylish')).stylish,
+  json: async () => (await import('./json')).json,
+  compact: async () => (await import('./compact')).compact,
+  unix: async () => (await import('./unix')).unix,
+  github: async () => (await import('./github')).github,
+  junit: async () => (await import('./junit')).junit,
+  sarif: async () => (await import('./sarif')).sarif,
+};
+
+export const FORMAT_NAMES: readonly string[] = Object.keys(BUILT_IN);
+
+/** A formatter module is named by a path: it has a separator, or starts with '.'. */
+function isModulePath(name: string): boolean {
+  return name.includes('/') || name.includes('\\') || name.startsWith('.') || isAbsolute(name);
+}
+
+// TypeScript turns `import()` into `require()` for CommonJS output, which cannot load an ES
+// module; this keeps a real dynamic import for formatters the user writes as ESM.
+const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<Record<string, unknown>>;
+
+/**
+ * A built-in formatter by name, or, as ESLint does, a module the user names by path (relative to
+ * `cwd`) exporting `(results, context) => string | Promise<string>` as its default or
+ * module.exports. That module is the only code a run loads from outside armdsc-lint.
+ */
+export async function loadFormatter(name: string, cwd: string): Promise<Formatter> {
+  if (Object.hasOwn(BUILT_IN, name)) return BUILT_IN[name]!();
+  if (!isModulePath(name)) throw new FormatterError(`Unknown format '${name}'. Formats: ${FORMAT_NAMES.join(', ')}, or a path to a formatter module`);
+  let loaded: unknown;
+  try {
+    loaded = await importUserModule(resolve(cwd, name));
+  } catch (error) {
+    throw new FormatterError(`Cannot load the formatter ${name}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const candidate = typeof loaded === 'function' ? loaded : (loaded as { default?: unknown } | undefined)?.default;
+  if (typeof candidate !== 'function') throw new FormatterError(`The formatter ${name} does not export a function (results, context) => string`);
+  return candidate as Formatter;
+}
+
+/** A CommonJS module with require(); an ES module (.mjs, or "type": "module") with import(). */
+async function importUserModule(path: string): Promise<unknown> {
+  if (!/\.mjs$/i.test(path)) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS formatter the user named
+      return require(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') throw error;
+    }
+  }
+  return importModule(pathToFileURL(path).href);
+}

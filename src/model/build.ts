@@ -24,10 +24,21 @@ export function classifyDocument(root: JsonValue | undefined): DocumentKind {
   return getProperty(root, 'resources') && getProperty(root, 'contentVersion') ? 'template' : 'other';
 }
 
-/** Build the model of a template file whose root is an object. */
-export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel {
+/** Parameter values a parameters file gives the root template (lower-cased names). */
+export interface ParameterFileValues {
+  /** The file's name as messages show it. */
+  file: string;
+  values: ReadonlyMap<string, { value: unknown } | { keyVaultReference: true }>;
+}
+
+/** Build the model of a template file whose root is an object, with values from a parameters file if given. */
+export function buildModel(source: SourceFile, rootNode: JsonObject, parameterFile?: ParameterFileValues): FileModel {
   const { templates, resources } = collectTemplates(rootNode);
   const root = templates[0]!;
+  for (const [name, given] of parameterFile?.values ?? []) {
+    const declaration = root.scope.parameters.get(name);
+    if (declaration) declaration.fileValue = { file: parameterFile!.file, ...given };
+  }
   const templateByNode = new Map<JsonNode, Template>(templates.map((t) => [t.node, t]));
   const templateOf = (node: JsonNode): Template => {
     for (let current: JsonNode | undefined = node; current; current = current.parent) {

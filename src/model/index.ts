@@ -1,4 +1,4 @@
-export { buildModel, classifyDocument, type DocumentKind } from './build';
+export { buildModel, classifyDocument, type DocumentKind, type ParameterFileValues } from './build';
 export { DSC_PUBLISHER, DSC_TYPE } from './dsc';
 export { isType } from './templates';
 export * from './types';

@@ -122,7 +122,8 @@ export class NodeResolver {
       case 'parameters': {
         const declaration = scope.parameters.get(name);
         if (!declaration) return undefined;
-        if (declaration.passed === 'keyVaultReference') return undefined;
+        // A value from a parameters file or Key Vault is no node of this file.
+        if (declaration.passed === 'keyVaultReference' || declaration.fileValue) return undefined;
         return declaration.passed ? declaration.passed.value : declaration.defaultValue;
       }
       default:

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fatalMessage, INTERNAL_ERROR, makeResult, type FileOutcome, type RuleSetting } from '../engine';
-import type { FileTarget } from '../files';
-import type { ProcessOptions } from './process-file';
+import type { FileJob, ProcessOptions } from './process-file';
 
 /** The worker entry, compiled beside this file (dist/src/runner/worker.js). */
 const WORKER_SCRIPT = join(__dirname, 'worker.js');
@@ -11,7 +10,7 @@ const WORKER_SCRIPT = join(__dirname, 'worker.js');
 /** Messages to a worker: the settings of a key (sent once per worker), then jobs naming the key. */
 export type ToWorker =
   | { type: 'settings'; key: string; entries: Array<[string, RuleSetting]> }
-  | { type: 'job'; id: number; target: FileTarget; settingsKey: string };
+  | { type: 'job'; id: number; job: FileJob; settingsKey: string };
 
 export type FromWorker = { id: number; outcome: FileOutcome } | { id: number; error: string };
 
@@ -28,7 +27,7 @@ interface Slot {
 
 interface Job {
   id: number;
-  target: FileTarget;
+  job: FileJob;
   key: string;
   settings: ReadonlyMap<string, RuleSetting>;
   resolve(outcome: FileOutcome): void;
@@ -57,9 +56,9 @@ export class WorkerPool {
     return slot;
   }
 
-  process(target: FileTarget, key: string, settings: ReadonlyMap<string, RuleSetting>): Promise<FileOutcome> {
+  process(job: FileJob, key: string, settings: ReadonlyMap<string, RuleSetting>): Promise<FileOutcome> {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, target, key, settings, resolve });
+      this.queue.push({ id: this.nextId++, job, key, settings, resolve });
       this.dispatch();
     });
   }
@@ -79,7 +78,7 @@ export class WorkerPool {
         slot.worker.postMessage({ type: 'settings', key: job.key, entries: [...job.settings] } satisfies ToWorker);
         slot.settingsSent.add(job.key);
       }
-      slot.worker.postMessage({ type: 'job', id: job.id, target: job.target, settingsKey: job.key } satisfies ToWorker);
+      slot.worker.postMessage({ type: 'job', id: job.id, job: job.job, settingsKey: job.key } satisfies ToWorker);
     }
   }
 
@@ -88,7 +87,7 @@ export class WorkerPool {
     if (!entry) return;
     this.running.delete(message.id);
     slot.busy = false;
-    entry.job.resolve('error' in message ? internalErrorOutcome(entry.job.target.path, message.error) : message.outcome);
+    entry.job.resolve('error' in message ? internalErrorOutcome(entry.job.job.target.path, message.error) : message.outcome);
     this.dispatch();
   }
 
@@ -100,7 +99,7 @@ export class WorkerPool {
     for (const [id, entry] of this.running) {
       if (entry.slot !== slot) continue;
       this.running.delete(id);
-      entry.job.resolve(internalErrorOutcome(entry.job.target.path, `the worker thread linting this file stopped: ${error.message}`));
+      entry.job.resolve(internalErrorOutcome(entry.job.job.target.path, `the worker thread linting this file stopped: ${error.message}`));
     }
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots[index] = this.startWorker();

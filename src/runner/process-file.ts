@@ -1,5 +1,13 @@
-import { appendMessages, fatalMessage, lintFile, makeResult, type FileOutcome, type RuleModule, type RuleSetting } from '../engine';
+import { basename } from 'node:path';
+import { appendMessages, fatalMessage, lintFile, makeResult, type FileOutcome, type LintMessage, type RuleModule, type RuleSetting } from '../engine';
 import { readTemplateFile, writeFixedFile, type FileTarget, type RunFileAccess, type WriteHooks } from '../files';
+import { readParameterFile, type ParameterFile } from '../files/parameter-file';
+
+/** One file to lint, with the parameters file that gives its parameters values, if any. */
+export interface FileJob {
+  target: FileTarget;
+  parameterFile?: { path: string; shownAs: string };
+}
 
 /** How files are processed: plain data, so a worker thread receives it as it is. */
 export interface ProcessOptions {
@@ -10,19 +18,24 @@ export interface ProcessOptions {
   /** Attach each message's fix to it. */
   includeFixes: boolean;
   debug: boolean;
+  /** Honour suppression comments and metadata (false: --no-inline-config). */
+  inlineConfig: boolean;
+  reportUnusedDisableDirectives: boolean;
 }
 
 /** The messageId of a file that could not be read. */
 export const UNREADABLE = 'unreadable';
 /** The messageId of fixes that could not be written. */
 export const FIX_NOT_WRITTEN = 'fix-not-written';
+/** The messageId of a problem with a template's parameters file. */
+export const PARAMETERS_FILE = 'parameters-file';
 
 /**
  * Read, lint and (when asked) fix one file. Never throws: an unreadable file, an internal error
  * or a refused write becomes a message of this file's result, and the run goes on.
  */
 export function processFile(
-  target: FileTarget,
+  { target, parameterFile }: FileJob,
   rules: ReadonlyMap<string, RuleModule>,
   settings: ReadonlyMap<string, RuleSetting>,
   options: ProcessOptions,
@@ -35,9 +48,29 @@ export function processFile(
     return { kind: 'linted', result: makeResult(target.path, [message], () => false), runFacts: {} };
   }
   const files = runFiles.forFile();
-  const input = { text: read.file.text, filePath: target.path, rules, settings, explicit: target.explicit, includeFixes: options.includeFixes, debug: options.debug, files: files.access };
-  const linted = lintFile({ ...input, fix: options.fix });
-  const outcome: FileOutcome = linted.kind === 'linted' ? { ...linted, dependencies: files.dependencies() } : linted;
+  const parameters = parameterFile && readParameterFile(files.access, parameterFile.path, parameterFile.shownAs);
+  const input = {
+    text: read.file.text,
+    filePath: target.path,
+    rules,
+    settings,
+    explicit: target.explicit,
+    includeFixes: options.includeFixes,
+    debug: options.debug,
+    files: files.access,
+    inlineConfig: options.inlineConfig,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    parameterFile: parameters?.ok ? parameters.file : undefined,
+  };
+  let outcome = lintFile({ ...input, fix: options.fix });
+  if (outcome.kind === 'linted') {
+    outcome = { ...outcome, dependencies: files.dependencies() };
+    if (parameters && !parameters.ok) {
+      const { fatal: _notFatal, ...problem } = fatalMessage(PARAMETERS_FILE, null, `The parameters file ${parameterFile!.shownAs} gives no values: ${parameters.problem}.`);
+      outcome = { ...outcome, result: appendMessages(outcome.result, [problem]) };
+    }
+    if (parameters?.ok && outcome.rootParameters) outcome = { ...outcome, otherFileMessages: undeclaredParameters(parameterFile!.path, parameters.file, outcome.rootParameters, target.path) };
+  }
   if (outcome.kind !== 'linted' || !options.writeFixes || outcome.result.output === undefined) return outcome;
 
   const written = writeFixedFile(read.file, outcome.result.output, hooks);
@@ -49,5 +82,25 @@ export function processFile(
   const unfixed = lintFile(input);
   if (unfixed.kind !== 'linted') return unfixed;
   const { fatal: _notFatal, ...refusal } = fatalMessage(FIX_NOT_WRITTEN, null, `Fixes were not written: ${written.problem}.`);
-  return { ...outcome, runFacts: unfixed.runFacts, result: appendMessages(unfixed.result, [refusal]) };
+  return { ...outcome, runFacts: unfixed.runFacts, suppressions: unfixed.suppressions, result: appendMessages(unfixed.result, [refusal]) };
+}
+
+/**
+ * Parameters the file names but the template does not declare: ARM rejects the deployment. The
+ * messages point into the parameters file, where the names are written.
+ */
+function undeclaredParameters(path: string, file: ParameterFile, declared: string[], templatePath: string): Array<{ filePath: string; message: LintMessage }> {
+  const known = new Set(declared.map((name) => name.toLowerCase()));
+  return file.names
+    .filter(({ name }) => !known.has(name.toLowerCase()))
+    .map(({ name, location }) => ({
+      filePath: path,
+      message: {
+        ruleId: null,
+        severity: 2,
+        message: `Parameter '${name}' is not declared by the template ${basename(templatePath)}: ARM rejects a deployment that passes it.`,
+        messageId: PARAMETERS_FILE,
+        ...location,
+      },
+    }));
 }

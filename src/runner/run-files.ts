@@ -3,7 +3,7 @@ import type { FileOutcome, RuleModule, RuleSetting } from '../engine';
 import { expandPatterns, RunFileAccess, type FileTarget } from '../files';
 import { LintCache, type CacheStrategy } from './cache';
 import { WorkerPool, workerScriptAvailable } from './pool';
-import { processFile, type ProcessOptions } from './process-file';
+import { processFile, type FileJob, type ProcessOptions } from './process-file';
 
 /** `auto` uses worker threads only for runs this large, where starting them pays off. */
 export const AUTO_CONCURRENCY_MIN_FILES = 200;
@@ -14,12 +14,16 @@ export type Concurrency = number | 'auto' | 'off';
 export interface FileSettings {
   settings: ReadonlyMap<string, RuleSetting>;
   key: string;
+  /** The parameters file that gives this template its values, if any. */
+  parameterFile?: FileJob['parameterFile'];
 }
 
 export interface RunFilesOptions {
   cwd: string;
   rules: ReadonlyMap<string, RuleModule>;
-  settingsFor(path: string): FileSettings;
+  settingsFor(path: string, fileCount: number): FileSettings;
+  /** Files the configuration ignores; those named on the command line are reported as skipped. */
+  isIgnored?(path: string): boolean;
   process: ProcessOptions;
   concurrency: Concurrency;
   errorOnUnmatchedPattern: boolean;
@@ -42,35 +46,42 @@ export function workerCount(concurrency: Concurrency, fileCount: number): number
  * come back in the order of the sorted paths either way.
  */
 export async function runFiles(patterns: readonly string[], options: RunFilesOptions): Promise<FileOutcome[]> {
-  const targets = await expandPatterns(patterns, options.cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
-  const cache = options.cache && LintCache.open(options.cache.location, options.cache.strategy, options.cache.version);
-  const processKey = JSON.stringify([options.process.fix, options.process.includeFixes]);
-  const jobs = targets.map((target) => {
-    const { settings, key } = options.settingsFor(target.path);
-    const cacheKey = `${key}|${processKey}|${target.explicit}`;
-    return { target, settings, key, cacheKey, cached: cache?.lookup(target.path, cacheKey) };
+  const found = await expandPatterns(patterns, options.cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
+  const ignored: FileOutcome[] = [];
+  const targets = found.filter((target) => {
+    if (!options.isIgnored?.(target.path)) return true;
+    if (target.explicit) ignored.push({ kind: 'skipped', filePath: target.path, explicit: true, documentKind: 'ignored' });
+    return false;
   });
-  const toLint = jobs.filter((job) => !job.cached);
+  const cache = options.cache && LintCache.open(options.cache.location, options.cache.strategy, options.cache.version);
+  const processKey = JSON.stringify([options.process]);
+  const jobs = targets.map((target) => {
+    const { settings, key, parameterFile } = options.settingsFor(target.path, targets.length);
+    const job: FileJob = parameterFile ? { target, parameterFile } : { target };
+    const cacheKey = `${key}|${processKey}|${target.explicit}|${parameterFile?.path ?? ''}`;
+    return { job, settings, key, cacheKey, outcome: cache?.lookup(target.path, cacheKey) };
+  });
+  const toLint = jobs.filter((entry) => !entry.outcome);
   const workers = workerCount(options.concurrency, toLint.length);
   let linted: FileOutcome[];
   if (workers === 0) {
     const files = new RunFileAccess();
-    linted = toLint.map((job) => processFile(job.target, options.rules, job.settings, options.process, files));
+    linted = toLint.map((entry) => processFile(entry.job, options.rules, entry.settings, options.process, files));
   } else {
     const pool = new WorkerPool(workers, options.process);
     try {
-      linted = await Promise.all(toLint.map((job) => pool.process(job.target, job.key, job.settings)));
+      linted = await Promise.all(toLint.map((entry) => pool.process(entry.job, entry.key, entry.settings)));
     } finally {
       await pool.close();
     }
   }
-  toLint.forEach((job, i) => {
-    job.cached = linted[i];
-    cache?.store(job.target.path, job.cacheKey, linted[i]!);
+  toLint.forEach((entry, i) => {
+    entry.outcome = linted[i];
+    cache?.store(entry.job.target.path, entry.cacheKey, linted[i]!);
   });
   const problem = cache?.save();
   if (problem) options.onCacheProblem?.(problem);
-  return jobs.map((job) => job.cached!);
+  return [...jobs.map((entry) => entry.outcome!), ...ignored];
 }
 
 export type { FileTarget };

@@ -20,7 +20,7 @@ parentPort?.on('message', (message: ToWorker) => {
   try {
     const settings = settingsByKey.get(message.settingsKey);
     if (!settings) throw new Error(`No settings for key ${message.settingsKey}`);
-    reply = { id: message.id, outcome: processFile(message.target, rules, settings, options, files) };
+    reply = { id: message.id, outcome: processFile(message.job, rules, settings, options, files) };
   } catch (error) {
     reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
   }

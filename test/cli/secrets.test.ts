@@ -2,7 +2,7 @@
  * No secret in any output: templates with literal SAS tokens and passwords in the places where
  * messages show values are linted through every formatter, and the secret text never appears.
  */
-import { formatters } from '../../src/formatters';
+import { formatters } from '../../src/formatters/all';
 import { runCli, workspace } from '../support/cli';
 import { template } from '../support/lint';
 

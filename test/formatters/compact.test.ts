@@ -1,4 +1,4 @@
-import { formatters } from '../../src/formatters';
+import { formatters } from '../../src/formatters/all';
 import { context, hostile, problems, suppressedOnly } from './results';
 
 describe('compact', () => {

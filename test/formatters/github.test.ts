@@ -1,4 +1,4 @@
-import { formatters } from '../../src/formatters';
+import { formatters } from '../../src/formatters/all';
 import { context, hostile, problems, result, suppressedOnly } from './results';
 
 describe('github', () => {

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { formatters } from '../../src/formatters';
+import { formatters } from '../../src/formatters/all';
 import { context, problems, result, suppressedOnly } from './results';
 
 interface Element {

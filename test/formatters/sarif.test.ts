@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rules, rulesMeta } from '../../src';
 import type { LintMessage, LintResult, RuleMeta } from '../../src/engine';
-import { formatters } from '../../src/formatters';
+import { formatters } from '../../src/formatters/all';
 import { firstParagraph } from '../../src/formatters/sarif';
 import { context, result } from './results';
 import { sarifRun } from './sarif-fixture';

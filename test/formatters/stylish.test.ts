@@ -1,4 +1,4 @@
-import { formatters } from '../../src/formatters';
+import { formatters } from '../../src/formatters/all';
 import { context as baseContext, hostile, result } from './results';
 
 const context = (color: boolean) => baseContext({ color });

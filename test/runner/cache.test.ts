@@ -34,7 +34,7 @@ async function run(cwd: string, options: LintFilesOptions = {}) {
   const spy = jest.spyOn(processing, 'processFile');
   try {
     const report = await lintFiles([], { cwd, cache: true, concurrency: 'off', ...options });
-    const linted = spy.mock.calls.map(([target]) => target.path.slice(cwd.length + 1)).sort();
+    const linted = spy.mock.calls.map(([job]) => job.target.path.slice(cwd.length + 1)).sort();
     return { report, linted };
   } finally {
     spy.mockRestore();

@@ -1,0 +1,141 @@
+import type { FileModel } from '../model';
+import { getObject, getProperty, type JsonObject, type JsonValue, type SourceFile } from '../parse';
+import { closestName } from '../text/did-you-mean';
+import type { LintMessage, RuleModule, Suppression } from './types';
+
+/** A 1-based position, compared line first. */
+interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Where a directive or a metadata suppression applies: from `start` (inclusive) to `end`
+ * (exclusive), for the rules named (null: every rule). Plain data, so a file's regions travel
+ * with its outcome and apply to cross-file findings too.
+ */
+export interface SuppressionRegion {
+  kind: Suppression['kind'];
+  ruleIds: string[] | null;
+  justification: string;
+  start: Position;
+  end: Position;
+  /** The directive comment (offset and length in the text), for unused-directive reports. */
+  comment?: { offset: number; length: number; line: number; column: number; endLine: number; endColumn: number };
+}
+
+/** A directive or metadata entry that names no known rule: reported, so a typo does not silently suppress nothing. */
+export interface DirectiveProblem {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+const DIRECTIVE = /^\s*armdsc-lint-(disable-next-line|disable-line|disable|enable)(?:\s+([\s\S]*?))?\s*$/;
+/** ESLint's separator between rule ids and the reason: two or more dashes between spaces. */
+const JUSTIFICATION = /\s-{2,}\s/;
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.column < b.column);
+}
+
+export function regionCovers(region: SuppressionRegion, position: Position, ruleId: string): boolean {
+  return (region.ruleIds === null || region.ruleIds.includes(ruleId)) && !before(position, region.start) && before(position, region.end);
+}
+
+/**
+ * The suppression regions of a file: `// armdsc-lint-disable-next-line id, id -- reason`,
+ * `// armdsc-lint-disable-line …`, `/* armdsc-lint-disable id *\/ … /* armdsc-lint-enable id *\/`,
+ * and `"metadata": { "armdsc-lint": { "disable": [ids], "justification": "…" } }` on a template,
+ * resource or extension (for templates that must stay plain JSON).
+ */
+export function suppressionRegions(source: SourceFile, model: FileModel | undefined, rules: ReadonlyMap<string, RuleModule>): { regions: SuppressionRegion[]; problems: DirectiveProblem[] } {
+  const regions: SuppressionRegion[] = [];
+  const problems: DirectiveProblem[] = [];
+  const known = (ids: string[], offset: number, length: number, where: string): string[] => {
+    for (const id of ids) {
+      if (rules.has(id)) continue;
+      const guess = closestName(id, rules.keys());
+      problems.push({ message: `Unknown rule '${id}' in ${where}${guess ? ` (did you mean '${guess}'?)` : ''}.`, offset, length });
+    }
+    return ids;
+  };
+  const endOfText = source.lines.positionAt(source.text.length + 1);
+  const beyondText: Position = { line: endOfText.line + 1, column: 1 };
+  // Open `armdsc-lint-disable` blocks, closed by a matching `armdsc-lint-enable`.
+  const open: SuppressionRegion[] = [];
+
+  for (const comment of source.comments) {
+    const raw = source.text.slice(comment.offset, comment.offset + comment.length);
+    const body = comment.kind === 'line' ? raw.slice(2) : raw.slice(2, raw.endsWith('*/') ? -2 : undefined);
+    const match = DIRECTIVE.exec(body);
+    if (!match) continue;
+    const [, kind, rest = ''] = match;
+    const separator = JUSTIFICATION.exec(rest);
+    const list = separator ? rest.slice(0, separator.index) : rest;
+    const justification = separator ? rest.slice(separator.index + separator[0].length).trim() : '';
+    const ids = list.split(',').map((id) => id.trim()).filter(Boolean);
+    const location = source.locationOf(comment.offset, comment.length);
+    const where = `armdsc-lint-${kind}`;
+    known(ids, comment.offset, comment.length, where);
+    const ruleIds = ids.length > 0 ? ids : null;
+    const directive = { kind: 'directive' as const, ruleIds, justification, comment: { offset: comment.offset, length: comment.length, ...location } };
+    const commentStart = { line: location.line, column: location.column };
+    switch (kind) {
+      case 'disable-line':
+        regions.push({ ...directive, start: { line: location.line, column: 1 }, end: { line: location.line + 1, column: 1 } });
+        break;
+      case 'disable-next-line':
+        regions.push({ ...directive, start: { line: location.endLine + 1, column: 1 }, end: { line: location.endLine + 2, column: 1 } });
+        break;
+      case 'disable':
+        open.push({ ...directive, start: { line: location.endLine, column: location.endColumn }, end: beyondText });
+        break;
+      case 'enable':
+        // Closes the open blocks it names (all of them when it names none).
+        for (const block of open.splice(0)) {
+          const closes = ruleIds === null || (block.ruleIds !== null && block.ruleIds.every((id) => ruleIds.includes(id)));
+          if (closes) regions.push({ ...block, end: commentStart });
+          else open.push(block);
+        }
+        break;
+    }
+  }
+  regions.push(...open);
+
+  for (const object of model ? metadataOwners(model) : []) {
+    const settings = getObject(getObject(object, 'metadata'), 'armdsc-lint');
+    if (!settings) continue;
+    const disable = getProperty(settings, 'disable')?.value;
+    const ids: string[] = [];
+    for (const item of disable?.kind === 'array' ? disable.items : []) {
+      if (item.kind !== 'string') continue;
+      known([item.value], item.offset, item.length, 'metadata "armdsc-lint".disable');
+      ids.push(item.value);
+    }
+    const justification = stringValue(getProperty(settings, 'justification')?.value);
+    const range = source.locationOfNode(object);
+    regions.push({ kind: 'metadata', ruleIds: ids, justification, start: { line: range.line, column: range.column }, end: { line: range.endLine, column: range.endColumn } });
+  }
+  return { regions, problems };
+}
+
+function stringValue(node: JsonValue | undefined): string {
+  return node?.kind === 'string' ? node.value : '';
+}
+
+/** The objects whose `metadata` can carry a suppression: templates, resources, extensions. */
+function metadataOwners(model: FileModel): JsonObject[] {
+  const owners = new Set<JsonObject>();
+  for (const template of model.templates) owners.add(template.node);
+  for (const resource of model.resources) owners.add(resource.node);
+  for (const extension of model.extensions) owners.add(extension.node);
+  return [...owners];
+}
+
+/** The regions that silence a message (at its own position or its subject's), if any. */
+export function suppressionsOf(message: LintMessage, subject: Position | undefined, regions: readonly SuppressionRegion[]): SuppressionRegion[] {
+  if (message.ruleId === null) return [];
+  const ruleId = message.ruleId;
+  return regions.filter((region) => regionCovers(region, message, ruleId) || (subject !== undefined && regionCovers(region, subject, ruleId)));
+}

@@ -1,0 +1,36 @@
+import type { FileAccess } from '../engine';
+import { classifyDocument, type ParameterFileValues } from '../model';
+import { decodeBytes, getObject, getProperty, parseSource, toPlain, type SourceLocation } from '../parse';
+
+/** A parameters file as read for the templates it gives values to. */
+export interface ParameterFile extends ParameterFileValues {
+  /** Each parameter the file names, where it names it (for a name the template does not declare). */
+  names: Array<{ name: string; location: SourceLocation }>;
+}
+
+export type ParameterFileOutcome = { ok: true; file: ParameterFile } | { ok: false; problem: string };
+
+/**
+ * Read a deployment parameters file (`{ "parameters": { "x": { "value": … } | { "reference": … } } }`)
+ * through the run's file access, once per run. Values are kept as plain data: they replace
+ * defaults as literals and are never nodes of the template's file.
+ */
+export function readParameterFile(access: FileAccess, path: string, shownAs: string): ParameterFileOutcome {
+  return access.memo(`parameters:${path}`, () => {
+    const read = access.readFile(path);
+    if (!read.ok) return { ok: false, problem: read.problem === 'missing' ? 'it does not exist' : `it cannot be read (${read.problem})` };
+    const source = parseSource(decodeBytes(read.bytes).text);
+    if (source.errors.length > 0) return { ok: false, problem: `it does not parse: ${source.errors[0]!.message}` };
+    if (classifyDocument(source.root) === 'template' || source.root?.kind !== 'object') return { ok: false, problem: 'it is not a deployment parameters file' };
+    const values = new Map<string, { value: unknown } | { keyVaultReference: true }>();
+    const names: ParameterFile['names'] = [];
+    for (const property of getObject(source.root, 'parameters')?.properties ?? []) {
+      if (property.value?.kind !== 'object') continue;
+      names.push({ name: property.key.value, location: source.locationOfNode(property.key) });
+      const value = getProperty(property.value, 'value');
+      if (value) values.set(property.key.value.toLowerCase(), { value: toPlain(value.value) });
+      else if (getProperty(property.value, 'reference')) values.set(property.key.value.toLowerCase(), { keyVaultReference: true });
+    }
+    return { ok: true, file: { file: shownAs, values, names } };
+  });
+}
