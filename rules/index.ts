@@ -3,6 +3,7 @@ import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
 import dscExtensionPlacement from './dsc-extension-placement';
 import dscSasToken from './dsc-sas-token';
+import dscSettings from './dsc-settings';
 import dscVmssNodeName from './dsc-vmss-node-name';
 
 /** Every built-in rule, sorted by id. */
@@ -11,5 +12,6 @@ export const builtInRules: readonly RuleModule[] = [
   dscConsistentTypeHandlerVersion,
   dscExtensionPlacement,
   dscSasToken,
+  dscSettings,
   dscVmssNodeName,
 ];

@@ -1,0 +1,55 @@
+import type { JsonNodeBase, JsonValue, SourceFile } from '../../src/parse';
+
+/** A JSON object built for a fix: no prototype, so any key (even `__proto__`) is an ordinary member. */
+export type PlainObject = { [key: string]: PlainValue };
+export type PlainValue = string | number | boolean | null | PlainValue[] | PlainObject;
+
+export function plainObject(): PlainObject {
+  return Object.create(null) as PlainObject;
+}
+
+/** Keys JavaScript would move to the front of an object (array-index-like), changing the order written. */
+const INDEX_LIKE = /^(0|[1-9]\d{0,8})$/;
+
+/**
+ * The value of a node as plain data that renders back to the same JSON meaning, or undefined
+ * when it would not: a number whose text changes when printed again (precision, `1.0`), or an
+ * object whose keys repeat (case-insensitively, as ARM reads them) or would be reordered.
+ */
+export function exactPlain(source: SourceFile, node: JsonValue): PlainValue | undefined {
+  switch (node.kind) {
+    case 'string':
+    case 'boolean':
+    case 'null':
+      return node.value;
+    case 'number':
+      return JSON.stringify(node.value) === source.rawText(node) ? node.value : undefined;
+    case 'array': {
+      const items: PlainValue[] = [];
+      for (const item of node.items) {
+        const plain = exactPlain(source, item);
+        if (plain === undefined) return undefined;
+        items.push(plain);
+      }
+      return items;
+    }
+    case 'object': {
+      const result = plainObject();
+      const seen = new Set<string>();
+      for (const property of node.properties) {
+        const key = property.key.value;
+        if (seen.has(key.toLowerCase()) || INDEX_LIKE.test(key) || !property.value) return undefined;
+        seen.add(key.toLowerCase());
+        const plain = exactPlain(source, property.value);
+        if (plain === undefined) return undefined;
+        result[key] = plain;
+      }
+      return result;
+    }
+  }
+}
+
+/** True when a comment starts inside the node's text (a fix that rewrites the node would drop it). */
+export function hasCommentsIn(source: SourceFile, node: JsonNodeBase): boolean {
+  return source.comments.some((comment) => comment.offset >= node.offset && comment.offset < node.offset + node.length);
+}
