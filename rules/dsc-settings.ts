@@ -3,7 +3,7 @@ import type { DscExtension } from '../src/model';
 import { getProperty, getValue, type JsonObject, type JsonProperty, type JsonValue } from '../src/parse';
 import { classifyKey, type Place } from './shared/dsc-keys';
 import { argumentsShape, possibleStrings, reportAt, resolverFor, shownWithSource } from './shared/dsc-settings';
-import { exactPlain, hasCommentsIn, plainObject, type PlainObject } from './shared/json-values';
+import { pairsToObjectFix, renameKeyFix, type MakeFix } from './shared/settings-fixes';
 
 type MessageId =
   | 'urlWithoutScript'
@@ -76,15 +76,11 @@ export default defineRule<MessageId>({
   create(context) {
     const { model, source } = context;
     const resolver = resolverFor(model);
+    const suggestion = (messageId: MessageId, fix: MakeFix | undefined, data?: Record<string, string>): SuggestionDescriptor<MessageId>[] =>
+      fix ? [{ messageId, data, fix }] : [];
     const report = (dsc: DscExtension, node: JsonValue | JsonProperty['key'], descriptor: Omit<ReportDescriptor<MessageId>, 'node' | 'location'>): void => {
       context.report({ ...reportAt(dsc, node), ...descriptor });
     };
-
-    /** The rename suggestion for a typo, unless the object already has the key it would be renamed to. */
-    function renameSuggestion(object: JsonObject, property: JsonProperty, suggestion: string): SuggestionDescriptor<MessageId>[] {
-      if (getProperty(object, suggestion)) return [];
-      return [{ messageId: 'renameKey', data: { key: property.key.value, suggestion }, fix: (fixer) => fixer.replaceText(property.key, JSON.stringify(suggestion)) }];
-    }
 
     function checkKeys(dsc: DscExtension, place: Place, object: JsonObject | undefined): void {
       for (const property of object?.properties ?? []) {
@@ -104,7 +100,7 @@ export default defineRule<MessageId>({
               report(dsc, property.key, {
                 messageId: 'didYouMean',
                 data: { key, where, suggestion: verdict.suggestion },
-                suggest: renameSuggestion(object!, property, verdict.suggestion),
+                suggest: suggestion('renameKey', renameKeyFix(object!, property, verdict.suggestion), { key, suggestion: verdict.suggestion }),
               });
             } else {
               report(dsc, property.key, { messageId: 'didYouMeanElsewhere', data: { key, where, suggestion: verdict.suggestion, belongs: verdict.belongs } });
@@ -134,26 +130,9 @@ export default defineRule<MessageId>({
       }
     }
 
-    /** The suggestion that turns `[{ "Name": …, "Value": … }]` into `{ "<Name>": … }`, when every item has that shape. */
-    function argumentsObjectSuggestion(array: JsonValue): SuggestionDescriptor<MessageId>[] {
-      if (array.kind !== 'array' || array.items.length === 0 || hasCommentsIn(source, array)) return [];
-      const object: PlainObject = plainObject();
-      for (const item of array.items) {
-        const entry = resolver.resolveObject(item);
-        const name = getValue(entry, 'name');
-        const value = getValue(entry, 'value');
-        const onlyNameValueType = entry?.properties.every((p) => ['name', 'value', 'typename'].includes(p.key.value.toLowerCase()));
-        if (entry !== item || !onlyNameValueType || name?.kind !== 'string' || name.value.startsWith('[') || !value) return [];
-        const plain = exactPlain(source, value);
-        if (plain === undefined || Object.keys(object).some((k) => k.toLowerCase() === name.value.toLowerCase())) return [];
-        object[name.value] = plain;
-      }
-      return [{ messageId: 'argumentsToObject', fix: (fixer) => fixer.replaceWithValue(array, object) }];
-    }
-
     function checkArguments(dsc: DscExtension): void {
       const shape = argumentsShape(model, getValue(dsc.settings, 'configurationArguments'));
-      if (shape?.problem === 'array') report(dsc, shape.node, { messageId: 'argumentsArray', suggest: argumentsObjectSuggestion(shape.node) });
+      if (shape?.problem === 'array') report(dsc, shape.node, { messageId: 'argumentsArray', suggest: suggestion('argumentsToObject', pairsToObjectFix(source, shape.node)) });
       else if (shape) report(dsc, shape.node, { messageId: 'argumentsNotObject', data: { value: shape.shown } });
     }
 

@@ -2,6 +2,7 @@ import type { RuleModule } from '../src/engine';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
 import dscExtensionPlacement from './dsc-extension-placement';
+import dscProtectedSettings from './dsc-protected-settings';
 import dscSasToken from './dsc-sas-token';
 import dscSettings from './dsc-settings';
 import dscVmssNodeName from './dsc-vmss-node-name';
@@ -11,6 +12,7 @@ export const builtInRules: readonly RuleModule[] = [
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
   dscExtensionPlacement,
+  dscProtectedSettings,
   dscSasToken,
   dscSettings,
   dscVmssNodeName,

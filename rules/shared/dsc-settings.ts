@@ -1,7 +1,7 @@
 import { describeOrigin, displayValue, hasOrigin, knownString, literalFragments, originText, possibleValues, quoted, shortText, toPlain, type AbstractValue } from '../../src/expression';
 import type { DscExtension, FileModel } from '../../src/model';
 import { NodeResolver } from '../../src/model/resolve';
-import { contains, type JsonNodeBase, type JsonObject, type JsonString, type JsonValue } from '../../src/parse';
+import { contains, getValue, type JsonNodeBase, type JsonObject, type JsonString, type JsonValue } from '../../src/parse';
 
 export const ARTIFACTS_SAS_TOKEN = '_artifactsLocationSasToken';
 /** A SAS query written into the template: `?sv=…` or `&sig=…`. */
@@ -41,10 +41,12 @@ export type ArgumentsShape = { problem: 'array'; node: JsonValue } | { problem: 
  * configurationArguments type" otherwise (§1.1). Null counts as absent; unknown values pass.
  */
 export function argumentsShape(model: FileModel, value: JsonValue | undefined): ArgumentsShape | undefined {
-  const node = resolverFor(model).resolve(value);
-  if (!node || node.kind === 'object' || node.kind === 'null') return undefined;
+  if (!value) return undefined;
+  const node = resolverFor(model).resolve(value) ?? value;
+  if (node.kind === 'object' || node.kind === 'null') return undefined;
   if (node.kind === 'array') return { problem: 'array', node };
-  const evaluated = model.evaluate(node);
+  // The value as referenced keeps where it came from (and whether it is secret); the node it resolves to is reported.
+  const evaluated = model.evaluate(value);
   if (evaluated.kind === 'array') return { problem: 'array', node };
   const plain = toPlain(evaluated);
   // Only a fully known string, number or boolean is known not to be an object.
@@ -116,4 +118,15 @@ export function walkStrings(
 /** A settings path for messages: `settings.configurationArguments.AdminCreds.Password`, `settings.Properties[1].Value`. */
 export function pathText(root: string, steps: readonly Step[]): string {
   return shortText(root + steps.map((step) => ('index' in step ? `[${step.index}]` : `.${step.key}`)).join(''));
+}
+
+/**
+ * A `{ "Name": …, "Value": … }` pair (with an optional `TypeName`), the shape of legacy 1.x
+ * `Properties` arrays and of the old array-form configurationArguments example.
+ */
+export function nameValuePair(object: JsonObject): { name: JsonString; value: JsonValue } | undefined {
+  const onlyPairKeys = object.properties.every((p) => ['name', 'value', 'typename'].includes(p.key.value.toLowerCase()));
+  const name = getValue(object, 'name');
+  const value = getValue(object, 'value');
+  return onlyPairKeys && name?.kind === 'string' && value ? { name, value } : undefined;
 }
