@@ -1,3 +1,4 @@
+import type { Fix } from '../../src/engine';
 import type { JsonNodeBase, JsonValue, SourceFile } from '../../src/parse';
 
 /** A JSON object built for a fix: no prototype, so any key (even `__proto__`) is an ordinary member. */
@@ -52,4 +53,33 @@ export function exactPlain(source: SourceFile, node: JsonValue): PlainValue | un
 /** True when a comment starts inside the node's text (a fix that rewrites the node would drop it). */
 export function hasCommentsIn(source: SourceFile, node: JsonNodeBase): boolean {
   return source.comments.some((comment) => comment.offset >= node.offset && comment.offset < node.offset + node.length);
+}
+
+/**
+ * Values copied from the template into an object a fix rebuilds. A value written on one line keeps
+ * its text exactly (spacing, escapes, an inline object stays inline): it is rendered as a marker
+ * that `restore` replaces with that text. A value on several lines is rendered again in the file's
+ * layout, since it moves to another depth.
+ */
+export class CopiedValues {
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly source: SourceFile) {}
+
+  /** The value to put in the rebuilt object, or undefined when it cannot be copied exactly. */
+  copy(node: JsonValue): PlainValue | undefined {
+    const plain = exactPlain(this.source, node);
+    const text = this.source.rawText(node);
+    if (plain === undefined || /[\r\n]/.test(text)) return plain;
+    const marker = `\u0000copied-${this.texts.size}\u0000`;
+    this.texts.set(JSON.stringify(marker), text);
+    return marker;
+  }
+
+  /** An edit's text with every marker replaced by the text it stands for. */
+  restore(fix: Fix): Fix {
+    let text = fix.text;
+    for (const [marker, original] of this.texts) text = text.split(marker).join(original);
+    return { range: fix.range, text };
+  }
 }

@@ -2,7 +2,7 @@ import type { RuleFixer } from '../../src/engine/rule-fixer';
 import type { Fix } from '../../src/engine';
 import { getProperty, type JsonObject, type JsonProperty, type JsonValue, type SourceFile } from '../../src/parse';
 import { nameValuePair } from './dsc-settings';
-import { exactPlain, hasCommentsIn, plainObject, type PlainObject } from './json-values';
+import { CopiedValues, hasCommentsIn, plainObject, type PlainObject } from './json-values';
 
 export type MakeFix = (fixer: RuleFixer) => Fix | Fix[];
 
@@ -20,14 +20,15 @@ export function renameKeyFix(object: JsonObject, property: JsonProperty, newKey:
 export function pairsToObjectFix(source: SourceFile, array: JsonValue): MakeFix | undefined {
   if (array.kind !== 'array' || array.items.length === 0 || hasCommentsIn(source, array)) return undefined;
   const object: PlainObject = plainObject();
+  const copied = new CopiedValues(source);
   const names = new Set<string>();
   for (const item of array.items) {
     const pair = item.kind === 'object' ? nameValuePair(item) : undefined;
     if (!pair || pair.name.value.startsWith('[') || names.has(pair.name.value.toLowerCase())) return undefined;
-    const plain = exactPlain(source, pair.value);
+    const plain = copied.copy(pair.value);
     if (plain === undefined) return undefined;
     names.add(pair.name.value.toLowerCase());
     object[pair.name.value] = plain;
   }
-  return (fixer) => fixer.replaceWithValue(array, object);
+  return (fixer) => copied.restore(fixer.replaceWithValue(array, object));
 }
