@@ -2,6 +2,7 @@ import type { RuleModule } from '../src/engine';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
 import dscExtensionPlacement from './dsc-extension-placement';
+import dscLegacySettings from './dsc-legacy-settings';
 import dscNoSecretsInSettings from './dsc-no-secrets-in-settings';
 import dscProtectedSettings from './dsc-protected-settings';
 import dscSasToken from './dsc-sas-token';
@@ -13,6 +14,7 @@ export const builtInRules: readonly RuleModule[] = [
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
   dscExtensionPlacement,
+  dscLegacySettings,
   dscNoSecretsInSettings,
   dscProtectedSettings,
   dscSasToken,
