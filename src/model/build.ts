@@ -1,4 +1,4 @@
-import { Evaluator, type Origin, type Scope } from '../expression';
+import { Evaluator, type Expression, type Origin, type Scope } from '../expression';
 import { getProperty, getString, type JsonNode, type JsonObject, type JsonValue, type SourceFile } from '../parse';
 import { collectExtensions } from './compute';
 import { dscView } from './dsc';
@@ -39,6 +39,7 @@ export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel 
   const scopeOf = (node: JsonValue): Scope => templateOf(node).scope;
   const evaluator = new Evaluator();
   const evaluate = (node: JsonValue) => evaluator.evaluate(node, scopeOf(node));
+  const evaluateExpression = (expression: Expression, at: JsonValue) => evaluator.evaluateExpression(expression, scopeOf(at));
   const resolver = new NodeResolver(scopeOf);
 
   const { computeTargets, extensions } = collectExtensions(resources, resolver, evaluate);
@@ -67,6 +68,7 @@ export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel 
     dscExtensions,
     misplacements,
     evaluate,
+    evaluateExpression,
     templateOf,
     declarationContaining,
   };

@@ -1,4 +1,4 @@
-import type { AbstractValue, Origin, Scope, TemplateString } from '../expression';
+import type { AbstractValue, Expression, Origin, Scope, TemplateString } from '../expression';
 import type { JsonObject, JsonProperty, JsonString, JsonValue, SourceFile } from '../parse';
 
 /** The root template or an inline nested deployment's `properties.template`. */
@@ -145,6 +145,11 @@ export interface FileModel {
   misplacements: Misplacement[];
   /** Evaluate a node in the scope of the template it belongs to. */
   evaluate(node: JsonValue): AbstractValue;
+  /**
+   * Evaluate part of an expression (such as one argument of a call the evaluator does not
+   * compute) in the scope of the template `at` belongs to.
+   */
+  evaluateExpression(expression: Expression, at: JsonValue): AbstractValue;
   /** The template a node belongs to (the innermost one containing it). */
   templateOf(node: JsonValue | JsonProperty): Template;
   /** The variable or parameter (default value) whose definition contains the node, if any. */
