@@ -2,6 +2,7 @@ import type { RuleModule } from '../src/engine';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
 import dscExtensionPlacement from './dsc-extension-placement';
+import dscPublisherType from './dsc-publisher-type';
 import dscSasToken from './dsc-sas-token';
 import dscVmssNodeName from './dsc-vmss-node-name';
 
@@ -10,6 +11,7 @@ export const builtInRules: readonly RuleModule[] = [
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
   dscExtensionPlacement,
+  dscPublisherType,
   dscSasToken,
   dscVmssNodeName,
 ];
