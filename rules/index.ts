@@ -4,6 +4,7 @@ import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-versi
 import dscExtensionPlacement from './dsc-extension-placement';
 import dscPublisherType from './dsc-publisher-type';
 import dscSasToken from './dsc-sas-token';
+import dscSinglePerTarget from './dsc-single-per-target';
 import dscVmssNodeName from './dsc-vmss-node-name';
 
 /** Every built-in rule, sorted by id. */
@@ -13,5 +14,6 @@ export const builtInRules: readonly RuleModule[] = [
   dscExtensionPlacement,
   dscPublisherType,
   dscSasToken,
+  dscSinglePerTarget,
   dscVmssNodeName,
 ];

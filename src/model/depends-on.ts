@@ -1,6 +1,7 @@
 import { knownString, literalString, parseTemplateString, type AbstractValue, type CallExpression, type Expression } from '../expression';
 import { getProperty, getString, getValue, type JsonValue } from '../parse';
 import { nameSegments } from './compute';
+import { callsIn } from './instances';
 import { fullNameSegments, segmentText } from './names';
 import { NodeResolver } from './resolve';
 import type { FileModel, Resource, Template } from './types';
@@ -259,20 +260,10 @@ export class DependencyGraph {
 
 /** The `reference(…)` and `list…(…)` calls in an expression. */
 function referenceCalls(expression: Expression): CallExpression[] {
-  const calls: CallExpression[] = [];
-  const stack: Expression[] = [expression];
-  for (let current = stack.pop(); current; current = stack.pop()) {
-    if (current.kind === 'call') {
-      const name = current.name.toLowerCase();
-      if (current.namespace === undefined && (name === 'reference' || name.startsWith('list'))) calls.push(current);
-      stack.push(...current.args);
-    } else if (current.kind === 'member') {
-      stack.push(current.source);
-    } else if (current.kind === 'index') {
-      stack.push(current.source, current.index);
-    }
-  }
-  return calls;
+  return callsIn(expression).filter((call) => {
+    const name = call.name.toLowerCase();
+    return call.namespace === undefined && (name === 'reference' || name.startsWith('list'));
+  });
 }
 
 const graphs = new WeakMap<FileModel, DependencyGraph>();

@@ -1,18 +1,18 @@
-import { parseTemplateString, type Expression } from '../expression';
+import { parseTemplateString, type CallExpression, type Expression, type Scope } from '../expression';
 import { getString, getValue, owningProperty, type JsonObject, type JsonValue } from '../parse';
-import type { Extension, Resource } from './types';
+import type { Extension, FileModel, Resource, Template } from './types';
 
 /**
- * When a declaration is deployed, as far as the template text tells. Conditions are compared as
- * written, not evaluated: a condition is a switch set at deployment, and a parameter's default
- * is not what every deployment passes.
+ * When a declaration is deployed, as far as the template tells. A condition that depends on what
+ * a deployment chooses (the root template's parameters: a default is only what is deployed when
+ * nothing is passed) is compared as written; one that does not is evaluated.
  */
 export interface DeploymentCondition {
-  /** Some condition is the literal `false`: the declaration is never deployed. */
+  /** Some condition is known to be false: the declaration is never deployed. */
   never: boolean;
   /**
-   * Every other condition that must hold (literal `true` ones left out), as canonical text
-   * prefixed with the scope it is evaluated in: equal keys are the same condition.
+   * Every condition that must hold and is not known, as canonical text prefixed with the scope it
+   * is evaluated in: equal keys are the same condition.
    */
   requires: ReadonlySet<string>;
 }
@@ -39,25 +39,83 @@ export function canonicalExpression(expression: Expression): string {
   }
 }
 
-/** A `condition` value: literally true or false, or the key of what it requires. */
-function conditionOf(node: JsonValue, scopeId: number): boolean | string {
-  if (node.kind === 'boolean') return node.value;
-  if (node.kind !== 'string') return `${scopeId}:${node.kind}@${node.offset}`;
-  const parsed = parseTemplateString(node.value);
-  if (parsed.kind === 'literal' || !parsed.expression || parsed.errors.length > 0) return `${scopeId}:${JSON.stringify(node.value)}`;
-  const { expression } = parsed;
-  if (expression.kind === 'call' && expression.namespace === undefined && expression.args.length === 0) {
-    const name = expression.name.toLowerCase();
-    if (name === 'true' || name === 'false') return name === 'true';
+/**
+ * Whether a value may change with what a deployment passes: it reads a root template parameter
+ * (directly, or through variables, parameter defaults and values passed to nested templates), or
+ * a parameter or variable that cannot be followed.
+ */
+function readsDeploymentInput(node: JsonValue, scope: Scope, root: Scope): boolean {
+  const followed = new Set<object>();
+  const pending: Array<{ node: JsonValue; scope: Scope }> = [{ node, scope }];
+  const follow = (declaration: object, next: JsonValue | undefined, nextScope: Scope): boolean => {
+    if (!next) return true;
+    if (!followed.has(declaration)) pending.push({ node: next, scope: nextScope });
+    followed.add(declaration);
+    return false;
+  };
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { node: current, scope: at } = item;
+    if (current.kind === 'object') for (const property of current.properties) if (property.value) pending.push({ node: property.value, scope: at });
+    if (current.kind === 'array') for (const element of current.items) pending.push({ node: element, scope: at });
+    if (current.kind !== 'string') continue;
+    const parsed = parseTemplateString(current.value);
+    if (parsed.kind !== 'expression' || !parsed.expression) continue;
+    for (const call of callsIn(parsed.expression)) {
+      const kind = call.name.toLowerCase();
+      if (call.namespace !== undefined || (kind !== 'parameters' && kind !== 'variables')) continue;
+      const [argument] = call.args;
+      if (argument?.kind !== 'string') return true;
+      const name = argument.value.toLowerCase();
+      if (kind === 'variables') {
+        const variable = at.variables.get(name);
+        if (!variable || follow(variable, variable.value, variable.scope)) return true;
+        continue;
+      }
+      const parameter = at.parameters.get(name);
+      if (!parameter || parameter.scope === root || parameter.passed === 'keyVaultReference') return true;
+      const [next, nextScope] = parameter.passed ? [parameter.passed.value, parameter.passed.scope] : [parameter.defaultValue, parameter.scope];
+      if (follow(parameter, next, nextScope)) return true;
+    }
   }
-  return `${scopeId}:${canonicalExpression(expression)}`;
+  return false;
+}
+
+/** Every call in an expression. */
+export function callsIn(expression: Expression): CallExpression[] {
+  const calls: CallExpression[] = [];
+  const pending: Expression[] = [expression];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (current.kind === 'call') {
+      calls.push(current);
+      pending.push(...current.args);
+    } else if (current.kind === 'member') {
+      pending.push(current.source);
+    } else if (current.kind === 'index') {
+      pending.push(current.source, current.index);
+    }
+  }
+  return calls;
+}
+
+/** A `condition` value: known true or false, or the key of what it requires. */
+function conditionOf(node: JsonValue, template: Template, model: FileModel): boolean | string {
+  if (node.kind === 'boolean') return node.value;
+  const key = `${template.scope.id}:`;
+  if (node.kind !== 'string') return `${key}${node.kind}@${node.offset}`;
+  const parsed = parseTemplateString(node.value);
+  if (parsed.kind === 'literal' || !parsed.expression || parsed.errors.length > 0) return `${key}${JSON.stringify(node.value)}`;
+  if (!readsDeploymentInput(node, template.scope, model.root.scope)) {
+    const value = model.evaluate(node);
+    if (value.kind === 'boolean') return value.value;
+  }
+  return `${key}${canonicalExpression(parsed.expression)}`;
 }
 
 /**
  * The conditions under which a resource is deployed: its own `condition`, its parents' (a
  * nested child goes with its parent) and those of the nested deployments that hold it.
  */
-export function resourceCondition(resource: Resource): DeploymentCondition {
+export function resourceCondition(resource: Resource, model: FileModel): DeploymentCondition {
   const requires = new Set<string>();
   let never = false;
   const holders: Resource[] = [];
@@ -65,7 +123,7 @@ export function resourceCondition(resource: Resource): DeploymentCondition {
   for (const holder of holders) {
     const node = getValue(holder.node, 'condition');
     if (!node) continue;
-    const condition = conditionOf(node, holder.template.scope.id);
+    const condition = conditionOf(node, holder.template, model);
     if (condition === false) never = true;
     else if (condition !== true) requires.add(condition);
   }
@@ -73,9 +131,9 @@ export function resourceCondition(resource: Resource): DeploymentCondition {
 }
 
 /** An extension's conditions: a scale set profile item is deployed with its scale set. */
-export function extensionCondition(extension: Extension): DeploymentCondition | undefined {
+export function extensionCondition(extension: Extension, model: FileModel): DeploymentCondition | undefined {
   const resource = extension.resource ?? extension.target?.resource;
-  return resource && resourceCondition(resource);
+  return resource && resourceCondition(resource, model);
 }
 
 /**

@@ -43,9 +43,34 @@ describe('canonicalExpression', () => {
 describe('resourceCondition', () => {
   const conditionOf = (model: FileModel, index: number) => {
     const resource = model.resources[index]!;
-    const { never, requires } = resourceCondition(resource);
+    const { never, requires } = resourceCondition(resource, model);
     return { never, requires: [...requires] };
   };
+
+  it('evaluates a condition that no deployment can change, and keys one that reads root parameters', () => {
+    const model = modelOfTemplate({
+      parameters: { deployDsc: { type: 'bool', defaultValue: false } },
+      variables: { enabled: true },
+      resources: [
+        virtualMachine('fixed', { condition: "[variables('enabled')]" }),
+        virtualMachine('chosen', { condition: "[parameters('deployDsc')]" }),
+        nestedDeployment(
+          'module',
+          {
+            parameters: { config: { type: 'object', defaultValue: { enabled: false } }, passed: { type: 'bool' } },
+            resources: [virtualMachine('notPassed', { condition: "[parameters('config').enabled]" }), virtualMachine('passed', { condition: "[parameters('passed')]" })],
+          },
+          { scope: 'inner', parameters: { passed: { value: "[parameters('deployDsc')]" } } },
+        ),
+      ],
+    });
+    expect([0, 1, 3, 4].map((i) => conditionOf(model, i))).toEqual([
+      { never: false, requires: [] },
+      { never: false, requires: ['0:parameters("deploydsc")'] },
+      { never: true, requires: [] },
+      { never: false, requires: ['1:parameters("passed")'] },
+    ]);
+  });
 
   it('leaves out literal true, notes literal false, and keys the rest with their scope', () => {
     const model = modelOfTemplate({
@@ -78,13 +103,13 @@ describe('resourceCondition', () => {
       ],
     });
     const child = model.resources.find((r) => r.fullType === VM_EXTENSION_TYPE)!;
-    expect([...resourceCondition(child).requires]).toEqual(['1:parameters("withdsc")', '0:parameters("withvm")']);
-    expect(resourceCondition(child).never).toBe(false);
+    expect([...resourceCondition(child, model).requires]).toEqual(['1:parameters("withdsc")', '0:parameters("withvm")']);
+    expect(resourceCondition(child, model).never).toBe(false);
   });
 
   it('deploys a scale set profile item with its scale set', () => {
     const model = modelOfTemplate({ resources: [{ ...scaleSetWithProfile('ss', [{ name: 'dsc', properties: dscProperties() }]), condition: "[parameters('withSs')]" }] });
-    expect([...extensionCondition(model.extensions[0]!)!.requires]).toEqual(['0:parameters("withss")']);
+    expect([...extensionCondition(model.extensions[0]!, model)!.requires]).toEqual(['0:parameters("withss")']);
   });
 });
 
