@@ -1,4 +1,4 @@
-import { describeOrigin, displayValue, knownString, quoted, shortText } from '../src/expression';
+import { quoted } from '../src/expression';
 import { defineRule } from '../src/engine';
 import {
   extensionCondition,
@@ -12,6 +12,7 @@ import {
   type FileModel,
 } from '../src/model';
 import { getString, getValue, type JsonValue } from '../src/parse';
+import { COMPUTE_KIND_NAMES, nameLabel } from './shared/labels';
 
 /** A DSC extension declaration, with what decides whether it meets another on its target. */
 interface Declaration {
@@ -45,23 +46,13 @@ const deployedTogether = (a: Declaration, b: Declaration): boolean => isSubset(a
 const namesDiffer = (a: Declaration, b: Declaration): boolean =>
   a.name !== undefined && b.name !== undefined && a.name.toLowerCase() !== b.name.toLowerCase();
 
-const KIND_NAMES: Record<ComputeKind, string> = { virtualMachine: 'virtual machine', scaleSet: 'scale set' };
-
-/** A name as messages show it: the known name, else where it comes from, else the expression. */
-function nameLabel(model: FileModel, nameNode: JsonValue): string {
-  const value = model.evaluate(nameNode);
-  const text = knownString(value);
-  if (text !== undefined) return quoted(text);
-  return describeOrigin(value) ?? (nameNode.kind === 'string' ? shortText(nameNode.value) : displayValue(value));
-}
-
 /**
  * What an extension is declared for: the model's target, or, for a full-type resource whose VM
  * or scale set is not in the file, the first segment of its name within its template. The label
  * names it for messages: `virtual machine "web01"`, `each virtual machine of copy loop "vmLoop"`.
  */
 function targetOf(model: FileModel, extension: Extension): { key: unknown; label: string; single: boolean } | undefined {
-  const kind = KIND_NAMES[extension.targetKind];
+  const kind = COMPUTE_KIND_NAMES[extension.targetKind];
   const { target } = extension;
   if (target) {
     const loop = getValue(target.resource.node, 'copy');

@@ -1,6 +1,7 @@
 import type { RuleModule } from '../src/engine';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
+import dscDependsOn from './dsc-depends-on';
 import dscExtensionPlacement from './dsc-extension-placement';
 import dscPublisherType from './dsc-publisher-type';
 import dscSasToken from './dsc-sas-token';
@@ -11,6 +12,7 @@ import dscVmssNodeName from './dsc-vmss-node-name';
 export const builtInRules: readonly RuleModule[] = [
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
+  dscDependsOn,
   dscExtensionPlacement,
   dscPublisherType,
   dscSasToken,

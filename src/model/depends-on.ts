@@ -2,7 +2,7 @@ import { knownString, literalString, parseTemplateString, type AbstractValue, ty
 import { getProperty, getString, getValue, type JsonValue } from '../parse';
 import { nameSegments } from './compute';
 import { callsIn } from './instances';
-import { fullNameSegments, segmentText } from './names';
+import { fullNameSegments, segmentBounds, segmentText } from './names';
 import { NodeResolver } from './resolve';
 import type { FileModel, Resource, Template } from './types';
 
@@ -28,20 +28,25 @@ const RESOURCE_ID_FUNCTIONS = new Set(['resourceid', 'subscriptionresourceid', '
 type Match = 'yes' | 'no' | 'maybe';
 
 /**
- * Compare name segments. Segments line up only up to the first one with unknown parts (an
- * unknown piece may hold a '/'), so a known segment that differs before that proves them
- * different; beyond it, only equal keys prove them the same.
+ * Compare name segments as the model does (unknown pieces are taken to hold no '/', so segments
+ * line up): equal keys are the same name; a segment whose known text, or known start or end,
+ * cannot be the other's proves the names different.
  */
 function compareNames(reference: readonly string[], resource: readonly string[] | undefined): Match {
   if (!resource) return 'maybe';
-  if (reference.length === resource.length && reference.every((key, i) => key === resource[i])) return 'yes';
-  for (let i = 0; i < Math.min(reference.length, resource.length); i++) {
-    const [left, right] = [segmentText(reference[i]!), segmentText(resource[i]!)];
-    if (left === undefined || right === undefined) return 'maybe';
-    if (left !== right) return 'no';
+  if (reference.length !== resource.length) return 'no';
+  let match: Match = 'yes';
+  for (let i = 0; i < reference.length; i++) {
+    const [left, right] = [reference[i]!, resource[i]!];
+    if (left === right) continue;
+    const [a, b] = [segmentBounds(left), segmentBounds(right)];
+    const prefixesAgree = a.prefix.startsWith(b.prefix) || b.prefix.startsWith(a.prefix);
+    const suffixesAgree = a.suffix.endsWith(b.suffix) || b.suffix.endsWith(a.suffix);
+    const bothKnown = segmentText(left) !== undefined && segmentText(right) !== undefined;
+    if (bothKnown || !prefixesAgree || !suffixesAgree) return 'no';
+    match = 'maybe';
   }
-  const allKnown = (segments: readonly string[]) => segments.every((key) => segmentText(key) !== undefined);
-  return allKnown(reference) && allKnown(resource) ? 'no' : 'maybe';
+  return match;
 }
 
 /**
@@ -137,16 +142,21 @@ export class DependencyGraph {
 
   /** A dependsOn entry: a string that is a resource ID, a `type/name` path or a name. */
   private resolveEntry(entry: JsonValue, from: Resource): ResourceReference {
-    const defined = this.resolver.resolve(entry) ?? entry;
-    if (defined.kind !== 'string') return { node: entry, candidates: [], unresolved: true };
-    const parsed = parseTemplateString(defined.value);
-    if (parsed.kind === 'literal') return this.reference(entry, this.namedBy(parsed.value, from));
-    if (!parsed.expression || parsed.errors.length > 0) return { node: entry, candidates: [], unresolved: true };
-    return this.reference(entry, this.namedByExpression(parsed.expression, defined, from));
+    return this.reference(entry, this.namedByNode(entry, from));
   }
 
   private reference(node: JsonValue, candidates: NamedResource[] | undefined): ResourceReference {
     return candidates ? { node, candidates, unresolved: false } : { node, candidates: [], unresolved: true };
+  }
+
+  /** What a string naming a resource may name, followed through whole-value variables and parameters. */
+  private namedByNode(node: JsonValue, from: Resource): NamedResource[] | undefined {
+    const defined = this.resolver.resolve(node) ?? node;
+    if (defined.kind !== 'string') return undefined;
+    const parsed = parseTemplateString(defined.value);
+    if (parsed.kind === 'literal') return this.namedBy(parsed.value, from);
+    if (!parsed.expression || parsed.errors.length > 0) return undefined;
+    return this.namedByExpression(parsed.expression, defined, from);
   }
 
   /** What an expression naming a resource may name; undefined when it may name anything. */
@@ -157,6 +167,12 @@ export class DependencyGraph {
     const value = this.model.evaluateExpression(expression, at);
     const text = knownString(value);
     return text !== undefined ? this.namedBy(text, from) : this.namedByValue(value);
+  }
+
+  /** A call's argument naming a resource: `reference(variables('vmId'))` follows the variable to its definition. */
+  private namedByArgument(argument: Expression, at: JsonValue, from: Resource): NamedResource[] | undefined {
+    const declared = argument.kind === 'call' ? this.resolver.declaredNode(argument, this.model.templateOf(at).scope) : undefined;
+    return declared ? this.namedByNode(declared, from) : this.namedByExpression(argument, at, from);
   }
 
   /** `resourceId([subscription], [group], type, name1, name2…)` and its siblings. */
@@ -250,7 +266,7 @@ export class DependencyGraph {
       if (parsed.kind !== 'expression' || !parsed.expression) continue;
       for (const call of referenceCalls(parsed.expression)) {
         const [argument] = call.args;
-        const candidates = argument ? this.namedByExpression(argument, node, resource) : undefined;
+        const candidates = argument ? this.namedByArgument(argument, node, resource) : undefined;
         references.push(this.reference(node, candidates));
       }
     }

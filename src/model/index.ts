@@ -4,4 +4,4 @@ export { isType } from './templates';
 export * from './types';
 export { dependencyGraph, DependencyGraph, type NamedResource, type ResourceReference } from './depends-on';
 export { canonicalExpression, extensionCondition, extensionCopyLoop, resourceCondition, type DeploymentCondition } from './instances';
-export { extensionName, fullNameSegments, segmentText } from './names';
+export { extensionName, fullNameSegments, segmentBounds, segmentText } from './names';

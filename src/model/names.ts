@@ -20,6 +20,39 @@ export function segmentText(key: string): string | undefined {
 }
 
 /**
+ * The literal text a segment key is known to start and end with (lower-cased, as the key is):
+ * all of it for a known segment, the literal pieces around unknown ones otherwise (`"web"+{…}`
+ * starts with `web`), nothing for a key that was hashed or is a choice.
+ */
+export function segmentBounds(key: string): { prefix: string; suffix: string } {
+  const text = segmentText(key);
+  if (text !== undefined) return { prefix: text, suffix: text };
+  return { prefix: leadingLiteral(key), suffix: trailingLiteral(key) };
+}
+
+/** The JSON string a key starts with (`"web"+{…}`), or ''. */
+function leadingLiteral(key: string): string {
+  if (!key.startsWith('"')) return '';
+  for (let i = 1; i < key.length; i++) {
+    if (key[i] === '\\') i++;
+    else if (key[i] === '"') return segmentText(key.slice(0, i + 1)) ?? '';
+  }
+  return '';
+}
+
+/** The JSON string a key ends with (`{…}+"-vm"`), or ''. Inside a JSON string only its own quotes are unescaped. */
+function trailingLiteral(key: string): string {
+  if (!key.endsWith('"') || key.length < 2) return '';
+  for (let i = key.length - 2; i >= 0; i--) {
+    if (key[i] !== '"') continue;
+    let backslashes = 0;
+    while (i - 1 - backslashes >= 0 && key[i - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return segmentText(key.slice(i)) ?? '';
+  }
+  return '';
+}
+
+/**
  * The segments of a resource's full name, as nameSegments keys them: a nested child with a
  * short type is named relative to its parent, so the parent's segments come first.
  */

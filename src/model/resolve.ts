@@ -1,4 +1,4 @@
-import { parseTemplateString, type Scope } from '../expression';
+import { parseTemplateString, type CallExpression, type Scope } from '../expression';
 import type { JsonArray, JsonObject, JsonValue } from '../parse';
 
 /**
@@ -33,10 +33,14 @@ export class NodeResolver {
 
   private referencedNode(text: string, scope: Scope): JsonValue | undefined {
     const parsed = parseTemplateString(text);
-    if (parsed.kind !== 'expression' || parsed.errors.length > 0) return undefined;
-    const call = parsed.expression;
-    const [argument] = call?.kind === 'call' ? call.args : [];
-    if (call?.kind !== 'call' || call.namespace !== undefined || call.args.length !== 1 || argument?.kind !== 'string') return undefined;
+    if (parsed.kind !== 'expression' || parsed.errors.length > 0 || parsed.expression?.kind !== 'call') return undefined;
+    return this.declaredNode(parsed.expression, scope);
+  }
+
+  /** The node that defines a `variables('x')` or `parameters('x')` call's value, seen from `scope`. */
+  declaredNode(call: CallExpression, scope: Scope): JsonValue | undefined {
+    const [argument] = call.args;
+    if (call.namespace !== undefined || call.args.length !== 1 || argument?.kind !== 'string') return undefined;
     const name = argument.value.toLowerCase();
     switch (call.name.toLowerCase()) {
       case 'variables':

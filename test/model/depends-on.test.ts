@@ -84,6 +84,20 @@ describe('dependsOn entries', () => {
     expect(entriesOf(model, 'consumer')).toEqual([{ unresolved: false, candidates: [{ name: 'vm1', certain: false }] }]);
   });
 
+  it('rules out a name whose known start or end cannot be the partly known one', () => {
+    const model = modelOfTemplate({
+      resources: [
+        virtualMachine('cb-vm'),
+        virtualMachine('rdsh-vm'),
+        { ...nic('consumer'), dependsOn: ["[resourceId('Microsoft.Compute/virtualMachines', concat('rdsh-', copyIndex()))]", "[concat('Microsoft.Compute/virtualMachines/', copyIndex(), '-vm')]"] },
+      ],
+    });
+    expect(entriesOf(model, 'consumer')).toEqual([
+      { unresolved: false, candidates: [{ name: 'rdsh-vm', certain: false }] },
+      { unresolved: false, candidates: [{ name: 'cb-vm', certain: false }, { name: 'rdsh-vm', certain: false }] },
+    ]);
+  });
+
   it('matches unknown names symbolically: the same parameter is the same name', () => {
     const model = modelOfTemplate({
       parameters: { vmName: { type: 'string' } },
@@ -154,14 +168,18 @@ describe('mayWaitFor', () => {
 
   it('counts reference() and list*() of a resource as a dependency, not those in child resources', () => {
     const model = modelOfTemplate({
+      variables: { pipId: "[resourceId('Microsoft.Network/publicIPAddresses', 'pip1')]" },
       resources: [
         virtualMachine('vm1'),
+        { type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2023-04-01', name: 'pip1', location: 'westeurope', properties: {} },
+        { ...nic('viaVariable'), properties: { fqdn: "[reference(variables('pipId')).dnsSettings.fqdn]" } },
         { ...nic('refers'), properties: { note: "[reference('vm1').vmId]" } },
         { ...nic('lists'), properties: { keys: "[listKeys(resourceId('Microsoft.Compute/virtualMachines', 'vm1'), '2023-03-01')]" } },
         { ...nic('parent'), resources: [{ ...nic('child'), properties: { note: "[reference('vm1').vmId]" } }] },
       ],
     });
     expect([waits(model, 'refers', 'vm1'), waits(model, 'lists', 'vm1'), waits(model, 'parent', 'vm1'), waits(model, 'child', 'vm1')]).toEqual([true, true, false, true]);
+    expect([waits(model, 'viaVariable', 'pip1'), waits(model, 'viaVariable', 'vm1')]).toEqual([true, false]);
   });
 
   it("waits for a nested child's parent through the child", () => {

@@ -11,6 +11,7 @@ import {
   extensionName,
   fullNameSegments,
   resourceCondition,
+  segmentBounds,
   segmentText,
   type FileModel,
 } from '../../src/model';
@@ -136,6 +137,17 @@ describe('names', () => {
     expect(keys.map(segmentText)).toEqual(['vm1', undefined, 'ext']);
     expect(segmentText(valueKey(stringOf([])))).toBe('');
     expect(segmentText(valueKey(nullValue()))).toBeUndefined();
+  });
+
+  it('segmentBounds gives the literal text a segment starts and ends with', () => {
+    const bounds = (...parts: Array<string | ReturnType<typeof unknown>>) => nameSegments(stringOf(parts))!.map(segmentBounds);
+    expect(bounds('Web', unknown('copyindex()'), '-VM')).toEqual([{ prefix: 'web', suffix: '-vm' }]);
+    expect(bounds('say "hi', unknown('x'), '\\" there')).toEqual([{ prefix: 'say "hi', suffix: '\\" there' }]);
+    expect(bounds(unknown('x'))).toEqual([{ prefix: '', suffix: '' }]);
+    expect(bounds('vm1/ext')).toEqual([
+      { prefix: 'vm1', suffix: 'vm1' },
+      { prefix: 'ext', suffix: 'ext' },
+    ]);
   });
 
   it('fullNameSegments puts a nested child after its parent, unless the child is named in full', () => {
