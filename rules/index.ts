@@ -6,6 +6,7 @@ import dscExtensionPlacement from './dsc-extension-placement';
 import dscPublisherType from './dsc-publisher-type';
 import dscSasToken from './dsc-sas-token';
 import dscSinglePerTarget from './dsc-single-per-target';
+import dscVmNodeName from './dsc-vm-node-name';
 import dscVmssNodeName from './dsc-vmss-node-name';
 
 /** Every built-in rule, sorted by id. */
@@ -17,5 +18,6 @@ export const builtInRules: readonly RuleModule[] = [
   dscPublisherType,
   dscSasToken,
   dscSinglePerTarget,
+  dscVmNodeName,
   dscVmssNodeName,
 ];
