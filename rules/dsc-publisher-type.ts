@@ -1,6 +1,6 @@
 import { describeOrigin, displayValue, knownString, originText, parseTemplateString } from '../src/expression';
 import { defineRule } from '../src/engine';
-import { DSC_PUBLISHER, DSC_TYPE } from '../src/model';
+import { DSC_PUBLISHER, DSC_TYPE, extensionCondition } from '../src/model';
 import { contains, getValue } from '../src/parse';
 
 /** The extension's conventional name, written as its publisher or type by mistake (§5.3). */
@@ -36,6 +36,8 @@ export default defineRule({
     const { model } = context;
     return {
       extension(extension) {
+        // A declaration that is never deployed (a module's switch left off) names no handler.
+        if (extensionCondition(extension, model)?.never) return;
         const fields = FIELDS.map((field) => {
           const node = getValue(extension.properties, field.key);
           const value = node && model.evaluate(node);

@@ -1,6 +1,6 @@
 import { describeOrigin, displayValue, knownString, originText, possibleValues, quoted } from '../src/expression';
 import { defineRule } from '../src/engine';
-import type { ComputeTarget, FileModel } from '../src/model';
+import { extensionCondition, type ComputeTarget, type FileModel } from '../src/model';
 import { contains, getObject, getValue, type JsonValue } from '../src/parse';
 import { nameLabel } from './shared/labels';
 
@@ -41,7 +41,7 @@ export default defineRule({
     return {
       dscExtension(dsc) {
         const target = dsc.extension.target;
-        if (dsc.extension.targetKind !== 'virtualMachine' || !target) return;
+        if (dsc.extension.targetKind !== 'virtualMachine' || !target || extensionCondition(dsc.extension, model)?.never) return;
         // What this VM answers to; without its computer name, any name might be it.
         const ownResourceNames = knownNames(model, target.resource.nameNode);
         const ownComputerNames = knownNames(model, computerNameNode(target));

@@ -3,7 +3,7 @@
  * to be DSC, and secrets in messages.
  */
 import { lintWithRule, positionOf, positions, template } from '../support/lint';
-import { dscProperties, extensionResource, virtualMachine, VM_EXTENSION_TYPE } from '../support/model';
+import { dscProperties, extensionResource, nestedDeployment, virtualMachine, VM_EXTENSION_TYPE } from '../support/model';
 
 const RULE = 'dsc-publisher-type';
 
@@ -29,6 +29,18 @@ describe(RULE, () => {
   it('leaves alone an extension of another handler that happens to use the name', () => {
     const text = withExtension({ publisher: 'Microsoft.Compute', type: 'Microsoft.Powershell.DSC' });
     expect(lintWithRule(RULE, text).messages).toEqual([]);
+  });
+
+  it('leaves alone an extension that is never deployed (a module whose switch its caller leaves off)', () => {
+    const module = nestedDeployment(
+      'dscModule',
+      {
+        parameters: { dscConfig: { type: 'object', defaultValue: { enabled: false } } },
+        resources: [{ ...extensionResource(VM_EXTENSION_TYPE, 'vm1/dsc', dscProperties({ publisher: 'Microsoft.PowerShell' })), condition: "[parameters('dscConfig').enabled]" }],
+      },
+      { scope: 'inner' },
+    );
+    expect(lintWithRule(RULE, template({ resources: [virtualMachine('vm1'), module] })).messages).toEqual([]);
   });
 
   it('shows a value from a secure parameter by its name only', () => {
