@@ -3,7 +3,7 @@ import { defineRule } from '../src/engine';
 import type { DscExtension } from '../src/model';
 import { getProperty, getValue, type JsonObject, type JsonProperty, type JsonValue } from '../src/parse';
 import { isCurrentOnlyKey, isLegacyKey } from './shared/dsc-keys';
-import { reportAt, resolverFor, walkStrings } from './shared/dsc-settings';
+import { reportAt, walkStrings } from './shared/dsc-settings';
 import { legacyConversionFix, PRIVATE_SETTINGS_REF } from './shared/legacy-conversion';
 
 /** The keys of the visible settings objects that satisfy `test`, settings first, in document order. */
@@ -19,9 +19,10 @@ export default defineRule({
   meta: {
     id: 'dsc-legacy-settings',
     type: 'suggestion',
-    severity: 'warn',
+    severity: 'error',
     fixable: true,
     docs: { description: 'Require DSC extension settings in the 2.x format rather than the 1.x one, and 1.x credential references that resolve.' },
+    warnings: ['legacyFormat', 'mixedFormat', 'privateSettingsRefInCurrentFormat'],
     messages: {
       legacyFormat:
         'DSC settings use the 1.x format ({{keys}}); convert them to the 2.x format: settings.configuration, settings.configurationArguments and protectedSettings.configurationArguments.',
@@ -36,7 +37,7 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const resolver = resolverFor(model);
+    const resolver = model.resolver;
 
     function checkFormat(dsc: DscExtension): void {
       const legacy = keysWhere(dsc, isLegacyKey);

@@ -11,7 +11,7 @@ import {
 import { defineRule } from '../src/engine';
 import type { DscExtension } from '../src/model';
 import type { JsonObject, JsonString, JsonValue } from '../src/parse';
-import { carriesSasToken, nameValuePair, pathText, reportAt, resolverFor, walkStrings, type Step } from './shared/dsc-settings';
+import { carriesSasToken, nameValuePair, pathText, reportAt, walkStrings, type Step } from './shared/dsc-settings';
 
 /** Keys whose value is a password or other secret by their name (credential objects, arguments). */
 const SECRET_KEY = /(password|passwd|pwd|secret)$/i;
@@ -89,7 +89,7 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const resolver = resolverFor(model);
+    const resolver = model.resolver;
 
     /**
      * How a secret value is named in a message — the secure parameter or variable it comes from,

@@ -1,12 +1,10 @@
-import { alternativesOf, hasOrigin, knownString, literalFragments, originText, shortText, type AbstractValue, type Origin } from '../src/expression';
+import { alternativesOf, hasOrigin, knownString, originText, shortText, type AbstractValue, type Origin } from '../src/expression';
 import { defineRule, type ReportDescriptor } from '../src/engine';
 import type { DscExtension, FileModel } from '../src/model';
 import { contains, getProperty, getValue, type JsonObject, type JsonProperty, type JsonValue } from '../src/parse';
+import { ARTIFACTS_SAS_TOKEN, carriesSasToken } from './shared/dsc-settings';
 
 const ARTIFACTS_LOCATION = '_artifactsLocation';
-const ARTIFACTS_SAS_TOKEN = '_artifactsLocationSasToken';
-/** A SAS query written into the template: `?sv=…` or `&sig=…`. */
-const SAS_QUERY = /[?&](sig|sv)=/i;
 const ARTIFACTS_PARAMETERS = new Set([ARTIFACTS_LOCATION.toLowerCase(), ARTIFACTS_SAS_TOKEN.toLowerCase()]);
 
 /** A 2.x URL setting and the protectedSettings key that carries its SAS token. */
@@ -51,9 +49,6 @@ function knownAbsent(lookup: Lookup): boolean {
   return lookup.sightings.length === 0 && lookup.unknown === 0;
 }
 
-function includesSasToken(value: AbstractValue): boolean {
-  return hasOrigin(value, 'parameter', ARTIFACTS_SAS_TOKEN) || literalFragments(value).some((text) => SAS_QUERY.test(text));
-}
 
 const builtFromArtifactsLocation = (value: AbstractValue): boolean => hasOrigin(value, 'parameter', ARTIFACTS_LOCATION);
 
@@ -185,13 +180,13 @@ export default defineRule({
         ];
         for (const { urlPath, tokenKey, token, takesModulesUrl } of pairs) {
           const urls = lookUp(model, settings, urlPath.split('.'));
-          if (everyAlternative(urls, includesSasToken)) {
+          if (everyAlternative(urls, carriesSasToken)) {
             for (const url of urls.sightings) {
               context.report({ ...at(url, 'value'), messageId: 'publicToken', data: { where: `settings.${urlPath}`, source: source(url), tokenKey } });
             }
           } else if (
             everyAlternative(urls, builtFromArtifactsLocation) &&
-            !urls.sightings.some((s) => includesSasToken(s.value)) &&
+            !urls.sightings.some((s) => carriesSasToken(s.value)) &&
             !token &&
             isVisible(dsc.protectedSettingsProperty, dsc.protectedSettings)
           ) {
@@ -222,7 +217,7 @@ export default defineRule({
             context.report({ ...at(sasToken, 'key'), messageId: 'legacyPublicToken', data: { where: 'settings.SasToken', source: source(sasToken) } });
           }
         }
-        if (everyAlternative(modulesUrls, includesSasToken)) {
+        if (everyAlternative(modulesUrls, carriesSasToken)) {
           for (const url of modulesUrls.sightings) {
             context.report({ ...at(url, 'value'), messageId: 'legacyPublicToken', data: { where: 'settings.ModulesUrl', source: source(url) } });
           }

@@ -2,7 +2,7 @@ import { defineRule, type ReportDescriptor, type SuggestionDescriptor } from '..
 import type { DscExtension } from '../src/model';
 import { getProperty, getValue, type JsonObject, type JsonProperty, type JsonValue } from '../src/parse';
 import { classifyKey, type Place } from './shared/dsc-keys';
-import { argumentsShape, possibleStrings, reportAt, resolverFor, shownWithSource } from './shared/dsc-settings';
+import { argumentsShape, possibleStrings, reportAt, shownWithSource } from './shared/dsc-settings';
 import { pairsToObjectFix, renameKeyFix, type MakeFix } from './shared/settings-fixes';
 
 type MessageId =
@@ -75,7 +75,7 @@ export default defineRule<MessageId>({
   },
   create(context) {
     const { model, source } = context;
-    const resolver = resolverFor(model);
+    const resolver = model.resolver;
     const suggestion = (messageId: MessageId, fix: MakeFix | undefined, data?: Record<string, string>): SuggestionDescriptor<MessageId>[] =>
       fix ? [{ messageId, data, fix }] : [];
     const report = (dsc: DscExtension, node: JsonValue | JsonProperty['key'], descriptor: Omit<ReportDescriptor<MessageId>, 'node' | 'location'>): void => {

@@ -4,14 +4,18 @@ import dscAutoUpgradeMinorVersion from './dsc-auto-upgrade-minor-version';
 import dscAutomaticUpgrade from './dsc-automatic-upgrade';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
+import dscDependsOn from './dsc-depends-on';
 import dscExtensionPlacement from './dsc-extension-placement';
 import dscExtensionRetirement from './dsc-extension-retirement';
 import dscLegacySettings from './dsc-legacy-settings';
 import dscNoSecretsInSettings from './dsc-no-secrets-in-settings';
 import dscProtectedSettings from './dsc-protected-settings';
+import dscPublisherType from './dsc-publisher-type';
 import dscSasToken from './dsc-sas-token';
 import dscSettings from './dsc-settings';
+import dscSinglePerTarget from './dsc-single-per-target';
 import dscTypeHandlerVersion from './dsc-type-handler-version';
+import dscVmNodeName from './dsc-vm-node-name';
 import dscVmssNodeName from './dsc-vmss-node-name';
 
 /** Every built-in rule, sorted by id. */
@@ -21,13 +25,17 @@ export const builtInRules: readonly RuleModule[] = [
   dscAutomaticUpgrade,
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
+  dscDependsOn,
   dscExtensionPlacement,
   dscExtensionRetirement,
   dscLegacySettings,
   dscNoSecretsInSettings,
   dscProtectedSettings,
+  dscPublisherType,
   dscSasToken,
   dscSettings,
+  dscSinglePerTarget,
   dscTypeHandlerVersion,
+  dscVmNodeName,
   dscVmssNodeName,
 ];

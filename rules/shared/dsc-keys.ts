@@ -1,4 +1,4 @@
-import { didYouMean } from './did-you-mean';
+import { closestName } from '../../src/text/did-you-mean';
 
 /**
  * Which keys the DSC extension reads where (DSC reference §1.1, §2, §3). Keys are compared
@@ -130,7 +130,7 @@ export function classifyKey(place: Place, key: string): KeyVerdict {
 
   const alias = DOCUMENTATION_ALIASES[place]?.[lower];
   if (alias) return { kind: 'typo', suggestion: alias, belongs: undefined };
-  const suggestion = didYouMean(
+  const suggestion = closestName(
     key,
     known.map((k) => k.key),
   );

@@ -1,6 +1,5 @@
 import { describeOrigin, displayValue, hasOrigin, knownString, literalFragments, originText, possibleValues, quoted, shortText, toPlain, type AbstractValue } from '../../src/expression';
-import type { DscExtension, FileModel } from '../../src/model';
-import { NodeResolver } from '../../src/model/resolve';
+import type { DscExtension, FileModel, NodeResolver } from '../../src/model';
 import { contains, getValue, type JsonNodeBase, type JsonObject, type JsonString, type JsonValue } from '../../src/parse';
 
 export const ARTIFACTS_SAS_TOKEN = '_artifactsLocationSasToken';
@@ -15,14 +14,6 @@ export function carriesSasToken(value: AbstractValue): boolean {
   return hasOrigin(value, 'parameter', ARTIFACTS_SAS_TOKEN) || literalFragments(value).some((text) => SAS_QUERY.test(text));
 }
 
-const resolvers = new WeakMap<FileModel, NodeResolver>();
-
-/** Follows whole-value `[variables('x')]` / `[parameters('x')]` references to the nodes that define them. */
-export function resolverFor(model: FileModel): NodeResolver {
-  let resolver = resolvers.get(model);
-  if (!resolver) resolvers.set(model, (resolver = new NodeResolver((node) => model.templateOf(node).scope)));
-  return resolver;
-}
 
 /**
  * The target of a report on a node of an extension's settings. A node outside the extension sits
@@ -42,7 +33,7 @@ export type ArgumentsShape = { problem: 'array'; node: JsonValue } | { problem: 
  */
 export function argumentsShape(model: FileModel, value: JsonValue | undefined): ArgumentsShape | undefined {
   if (!value) return undefined;
-  const node = resolverFor(model).resolve(value) ?? value;
+  const node = model.resolver.resolve(value) ?? value;
   if (node.kind === 'object' || node.kind === 'null') return undefined;
   if (node.kind === 'array') return { problem: 'array', node };
   // The value as referenced keeps where it came from (and whether it is secret); the node it resolves to is reported.

@@ -58,7 +58,8 @@ export function locatedMessage(
   data: Record<string, string | number> | undefined,
   location: SourceLocation,
 ): LintMessage {
-  return { ruleId, severity, message: messageText(meta, messageId, data), messageId, ...location };
+  const milder = severity === 2 && (meta.warnings as readonly string[] | undefined)?.includes(messageId);
+  return { ruleId, severity: milder ? 1 : severity, message: messageText(meta, messageId, data), messageId, ...location };
 }
 
 export function compareMessages(a: LintMessage, b: LintMessage): number {

@@ -71,6 +71,11 @@ export interface RuleMeta<MessageId extends string = string> {
   severity: 'error' | 'warn';
   /** False: the rule is off in the recommended set and runs only when configured (default true). */
   recommended?: boolean;
+  /**
+   * Messages one level milder than the rule: warnings when the rule is set to error (a rule that
+   * reports a deploy failure and, less urgently, a risk). At warn every message is a warning.
+   */
+  warnings?: readonly MessageId[];
   fixable?: boolean;
   /** The rule offers suggestions (report's `suggest`). */
   hasSuggestions?: boolean;

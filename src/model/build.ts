@@ -1,4 +1,4 @@
-import { Evaluator, type Origin, type Scope } from '../expression';
+import { Evaluator, type Expression, type Origin, type Scope } from '../expression';
 import { getProperty, getString, type JsonNode, type JsonObject, type JsonValue, type SourceFile } from '../parse';
 import { collectExtensions } from './compute';
 import { dscView } from './dsc';
@@ -50,6 +50,7 @@ export function buildModel(source: SourceFile, rootNode: JsonObject, parameterFi
   const scopeOf = (node: JsonValue): Scope => templateOf(node).scope;
   const evaluator = new Evaluator();
   const evaluate = (node: JsonValue) => evaluator.evaluate(node, scopeOf(node));
+  const evaluateExpression = (expression: Expression, at: JsonValue) => evaluator.evaluateExpression(expression, scopeOf(at));
   const resolver = new NodeResolver(scopeOf, (expression, scope) => evaluator.evaluateExpression(expression, scope));
 
   const { computeTargets, extensions } = collectExtensions(resources, resolver, evaluate);
@@ -79,6 +80,8 @@ export function buildModel(source: SourceFile, rootNode: JsonObject, parameterFi
     misplacements,
     evaluate,
     sourcesOf: (node) => resolver.sources(node),
+    resolver,
+    evaluateExpression,
     templateOf,
     declarationContaining,
   };

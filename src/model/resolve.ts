@@ -21,7 +21,7 @@ export class NodeResolver {
     while (current?.kind === 'string' && !seen.has(current)) {
       seen.add(current);
       const parsed = parseTemplateString(current.value);
-      const target = parsed.kind === 'expression' && parsed.errors.length === 0 ? this.referencedNode(parsed.expression, this.scopeOf(current)) : undefined;
+      const target = parsed.kind === 'expression' && parsed.errors.length === 0 ? this.declaredNode(parsed.expression, this.scopeOf(current)) : undefined;
       if (!target) break;
       current = target;
     }
@@ -71,7 +71,7 @@ export class NodeResolver {
     switch (expression.kind) {
       case 'call': {
         if (expression.namespace === undefined && expression.name.toLowerCase() === 'if') return this.traceIf(expression.args, scope);
-        const referenced = this.referencedNode(expression, scope);
+        const referenced = this.declaredNode(expression, scope);
         return referenced ? [referenced] : undefined;
       }
       case 'member':
@@ -112,7 +112,8 @@ export class NodeResolver {
     return containers ? picked : undefined;
   }
 
-  private referencedNode(call: Expression | undefined, scope: Scope): JsonValue | undefined {
+  /** The node that defines a `variables('x')` or `parameters('x')` call's value, seen from `scope`. */
+  declaredNode(call: Expression | undefined, scope: Scope): JsonValue | undefined {
     const [argument] = call?.kind === 'call' ? call.args : [];
     if (call?.kind !== 'call' || call.namespace !== undefined || call.args.length !== 1 || argument?.kind !== 'string') return undefined;
     const name = argument.value.toLowerCase();

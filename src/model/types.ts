@@ -1,4 +1,5 @@
-import type { AbstractValue, Origin, Scope, TemplateString } from '../expression';
+import type { NodeResolver } from './resolve';
+import type { AbstractValue, Expression, Origin, Scope, TemplateString } from '../expression';
 import type { JsonObject, JsonProperty, JsonString, JsonValue, SourceFile } from '../parse';
 
 /** The root template or an inline nested deployment's `properties.template`. */
@@ -154,6 +155,13 @@ export interface FileModel {
    * `if()`. A value that cannot be followed is its own only source.
    */
   sourcesOf(node: JsonValue): JsonValue[];
+  /** Follows whole-value `variables()` / `parameters()` references to the nodes that define them. */
+  readonly resolver: NodeResolver;
+  /**
+   * Evaluate part of an expression (such as one argument of a call the evaluator does not
+   * compute) in the scope of the template `at` belongs to.
+   */
+  evaluateExpression(expression: Expression, at: JsonValue): AbstractValue;
   /** The template a node belongs to (the innermost one containing it). */
   templateOf(node: JsonValue | JsonProperty): Template;
   /** The variable or parameter (default value) whose definition contains the node, if any. */

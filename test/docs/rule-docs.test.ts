@@ -68,7 +68,8 @@ const blocksUnder = (page: RulePage, headingText: string): CodeBlock[] => page.b
 /** The line right under the title: description, severity, fixability. */
 function expectedSummary(rule: RuleModule): string {
   const intended = rule.meta.severity === 'error' ? 'error' : 'warning';
-  const severity = rule.meta.recommended === false ? `off by default (${intended} when turned on)` : intended;
+  const milder = rule.meta.warnings?.length && intended === 'error' ? ` (${rule.meta.warnings.map((id) => `\`${id}\``).join(', ')}: warning)` : '';
+  const severity = rule.meta.recommended === false ? `off by default (${intended} when turned on)` : `${intended}${milder}`;
   const fixable = rule.meta.fixable ? 'yes (`--fix`)' : 'no';
   return `${rule.meta.docs.description} **Severity:** ${severity}. **Fixable:** ${fixable}.`;
 }

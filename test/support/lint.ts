@@ -33,3 +33,14 @@ export function template(parts: { resources: unknown; parameters?: unknown; vari
     2,
   );
 }
+
+/** 1-based position of the first `token` in `text` after `after` (single line; endColumn exclusive). */
+export function positionOf(text: string, token: string, after = ''): { line: number; column: number; endLine: number; endColumn: number } {
+  const start = text.indexOf(after);
+  const offset = start < 0 ? -1 : text.indexOf(token, start + after.length);
+  if (offset < 0) throw new Error(`${token} is not in the text after '${after}'`);
+  const lines = text.slice(0, offset).split('\n');
+  const line = lines.length;
+  const column = lines[line - 1]!.length + 1;
+  return { line, column, endLine: line, endColumn: column + token.length };
+}
