@@ -75,7 +75,7 @@ export interface RuleMeta<MessageId extends string = string> {
    * Messages one level milder than the rule: warnings when the rule is set to error (a rule that
    * reports a deploy failure and, less urgently, a risk). At warn every message is a warning.
    */
-  warnings?: readonly MessageId[];
+  warnings?: readonly NoInfer<MessageId>[];
   fixable?: boolean;
   /** The rule offers suggestions (report's `suggest`). */
   hasSuggestions?: boolean;
