@@ -1,4 +1,4 @@
-import { Evaluator, type Origin, type Scope } from '../expression';
+import { Evaluator, type Assumptions, type Origin, type Scope } from '../expression';
 import { getProperty, getString, type JsonNode, type JsonObject, type JsonValue, type SourceFile } from '../parse';
 import { collectExtensions } from './compute';
 import { dscView } from './dsc';
@@ -40,6 +40,10 @@ export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel 
   const evaluator = new Evaluator();
   const evaluate = (node: JsonValue) => evaluator.evaluate(node, scopeOf(node));
   const resolver = new NodeResolver(scopeOf);
+  const evaluateAssuming = (assumptions: Assumptions) => {
+    const assuming = new Evaluator(assumptions);
+    return { evaluate: (node: JsonValue) => assuming.evaluate(node, scopeOf(node)), unknownConditions: assuming.unknownConditions };
+  };
 
   const { computeTargets, extensions } = collectExtensions(resources, resolver, evaluate);
   const dscExtensions = extensions.map((e) => dscView(e, resolver, evaluate)).filter((d): d is DscExtension => d !== undefined);
@@ -67,6 +71,7 @@ export function buildModel(source: SourceFile, rootNode: JsonObject): FileModel 
     dscExtensions,
     misplacements,
     evaluate,
+    evaluateAssuming,
     templateOf,
     declarationContaining,
   };
