@@ -3,7 +3,7 @@ import { knownString, quoted, type AbstractValue } from '../src/expression';
 import { defineRule, type RuleContext } from '../src/engine';
 import type { DscExtension } from '../src/model';
 import { closestName } from '../src/text/did-you-mean';
-import { at, configurationSource, locatedConfigurations, type ConfigurationReference, type PassedArgument } from './shared/dsc-artifacts';
+import { at, configurationSource, locatedConfigurations, type ConfigurationReference, type PassedArgument, type PassedArguments } from './shared/dsc-artifacts';
 
 type MessageId = 'unknownConfiguration' | 'unknownArgument' | 'missingArguments' | 'publicCredential' | 'legacyPublicCredential' | 'renameArgument';
 
@@ -50,12 +50,12 @@ function findConfiguration(configurations: readonly ConfigurationDeclaration[], 
   return configurations.filter((declaration) => declaration.name.toLowerCase() === name.toLowerCase()).pop();
 }
 
-function checkArguments(context: RuleContext<MessageId>, dsc: DscExtension, reference: ConfigurationReference, declaration: ConfigurationDeclaration, source: string): void {
+function checkArguments(context: RuleContext<MessageId>, dsc: DscExtension, reference: ConfigurationReference, passed: PassedArguments, declaration: ConfigurationDeclaration, source: string): void {
   const parameters = declaration.params;
   if (!parameters) return;
   const byName = new Map<string, ConfigurationParameter>(parameters.map((parameter) => [parameter.name.toLowerCase(), parameter]));
   const configuration = quoted(declaration.name);
-  const { list, complete, anchor } = reference.arguments;
+  const { list, complete, anchor } = passed;
   const supplied = new Set(list.map((argument) => argument.name.toLowerCase()));
 
   for (const argument of list) {
@@ -122,7 +122,7 @@ export default defineRule({
           const configurations = source.script.configurations();
           const declaration = findConfiguration(configurations, name);
           if (declaration) {
-            checkArguments(context, dsc, reference, declaration, source.shownAs);
+            for (const passed of reference.arguments()) checkArguments(context, dsc, reference, passed, declaration, source.shownAs);
             continue;
           }
           const names = [...new Set(configurations.map((c) => c.name))];

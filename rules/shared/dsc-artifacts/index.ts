@@ -13,9 +13,8 @@ import { findArchive, readScriptFile, rootScript, type FoundArchive, type Opened
 import { locateArchive, shownPath, type ArchiveLocation } from './locate';
 import { configurationReferences, type ConfigurationReference } from './references';
 
-export { MAX_COPY_INSTANCES, type ArgumentPlace, type ConfigurationReference, type PassedArgument } from './references';
-export type { ArchiveLocation } from './locate';
-export type { OpenedArchive, RootScript, Script } from './archives';
+export type { ConfigurationReference, PassedArgument, PassedArguments } from './references';
+export type { RootScript } from './archives';
 
 export interface LocatedConfiguration {
   reference: ConfigurationReference;

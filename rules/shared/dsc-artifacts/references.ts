@@ -11,7 +11,7 @@ import type { AssumingEvaluation, DscExtension, FileModel } from '../../../src/m
 import { getObject, getProperty, getString, getValue, type JsonArray, type JsonNode, type JsonObject, type JsonProperty, type JsonString, type JsonValue } from '../../../src/parse';
 
 /** Copy loops up to this count are checked instance by instance; larger ones as one instance. */
-export const MAX_COPY_INSTANCES = 16;
+const MAX_COPY_INSTANCES = 16;
 
 type CopyLoop = { name: string | undefined; index: number };
 
@@ -49,7 +49,11 @@ export interface ConfigurationReference {
   url: { node: JsonValue; value: AbstractValue };
   script: NamedText | undefined;
   configuration: NamedText | undefined;
-  arguments: PassedArguments;
+  /**
+   * The arguments that go with them: one set, or one per alternative when the arguments alone
+   * vary. Evaluated on first use (only a configuration that was found needs them).
+   */
+  arguments(): readonly PassedArguments[];
 }
 
 /**
@@ -328,11 +332,14 @@ function referencesOfInstance(model: FileModel, properties: JsonObject, copy: Co
     }
     // Values that vary apart cannot be paired: each url is still checked on its own.
     const pairs = varying <= 1 ? urls.flatMap((url) => named.map((names) => ({ url, ...names }))) : urls.map((url) => ({ url, script: undefined, configuration: undefined }));
-    let argumentSets = argumentAlternatives(evaluation, resolver, argumentContainers);
-    if (argumentSets.length > 1 && varying > 0) argumentSets = [{ ...UNKNOWN_ARGUMENTS, anchor: argumentSets[0]!.anchor }];
-    return pairs.flatMap((pair) =>
-      argumentSets.map((args) => ({ format, url: { node: urlSlot.node, value: pair.url }, script: pair.script, configuration: pair.configuration, arguments: args })),
-    );
+    let argumentSets: PassedArguments[] | undefined;
+    const args = (): PassedArguments[] => {
+      argumentSets ??= argumentAlternatives(evaluation, resolver, argumentContainers);
+      // Arguments that vary beside url, script or function cannot be paired with them.
+      if (argumentSets.length > 1 && varying > 0) argumentSets = [{ ...UNKNOWN_ARGUMENTS, anchor: argumentSets[0]!.anchor }];
+      return argumentSets;
+    };
+    return pairs.map((pair) => ({ format, url: { node: urlSlot.node, value: pair.url }, script: pair.script, configuration: pair.configuration, arguments: args }));
   });
 }
 
