@@ -6,11 +6,12 @@
  *   npm run build && node bench/artifacts.js [--runs N]
  *
  * Times lintFiles() in this thread (no workers, so the numbers compare) over
- *   cases            shared/artifacts/cases (shared/ found above the repository): templates with their archives and scripts
- *   cases, no files  the same templates copied alone to a temporary folder (archives hidden)
- *   corpus           shared/corpus/templates, with the three rules on, then off
- * and prints the median of N runs (default 3), the findings of the three rules, and the
- * difference the rules make.
+ *   cases                    shared/artifacts/cases (shared/ is found above the repository):
+ *                            templates with their archives and scripts
+ *   cases (templates alone)  the same templates copied alone to a temporary folder
+ *   corpus                   shared/corpus/templates
+ * each with the three rules on and off (all other rules on), and prints the medians of N runs
+ * (default 3) and the three rules' findings.
  */
 const { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -38,23 +39,29 @@ const corpus = join(shared, 'corpus', 'templates');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 
-/** Rule entries: every rule at its recommended severity, the artifact rules on or off. */
+/** Every rule at its recommended severity, the artifact rules on or off. */
 function ruleEntries(artifactRules) {
   const entries = {};
   for (const [id, rule] of rules) entries[id] = ARTIFACT_RULES.includes(id) && !artifactRules ? 'off' : rule.meta.severity;
   return entries;
 }
 
-async function timed(directory, artifactRules) {
-  const times = [];
-  let report;
+/**
+ * Median times of linting `directory` with the artifact rules on and off, interleaved (in turn
+ * first) so that a busy machine and a warming JIT affect both alike.
+ */
+async function timed(directory) {
+  const times = { on: [], off: [] };
+  const reports = {};
   for (let run = 0; run < runs; run++) {
-    const start = process.hrtime.bigint();
-    report = await lintFiles([directory], { cwd: directory, rules: ruleEntries(artifactRules), concurrency: 'off' });
-    times.push(seconds(start));
+    for (const setting of run % 2 === 0 ? ['on', 'off'] : ['off', 'on']) {
+      const start = process.hrtime.bigint();
+      reports[setting] = await lintFiles([directory], { cwd: directory, rules: ruleEntries(setting === 'on'), concurrency: 'off' });
+      times[setting].push(seconds(start));
+    }
   }
-  const findings = report.results.flatMap((r) => r.messages).filter((m) => ARTIFACT_RULES.includes(m.ruleId));
-  return { time: median(times), files: report.results.length, findings };
+  const findings = reports.on.results.flatMap((r) => r.messages).filter((m) => ARTIFACT_RULES.includes(m.ruleId));
+  return { on: median(times.on), off: median(times.off), files: reports.on.results.length, findings };
 }
 
 /** The *.json and *.jsonc files of `directory`, copied alone (same relative paths) to a new temporary folder. */
@@ -71,26 +78,19 @@ const ms = (time) => `${(time * 1000).toFixed(0)} ms`;
 const byRule = (findings) => ARTIFACT_RULES.map((id) => `${id} ${findings.filter((m) => m.ruleId === id).length}`).join(', ');
 
 async function main() {
-  console.log(`median of ${runs} runs, lintFiles in this thread, all rules at their recommended severity`);
+  console.log(`median of ${runs} runs, lintFiles in this thread, the other rules at their recommended severity`);
+  const line = (label, result) =>
+    console.log(`${label.padEnd(26)} ${result.files} templates: rules on ${ms(result.on)}, off ${ms(result.off)} (${byRule(result.findings)})`);
   if (existsSync(cases)) {
-    const withFiles = await timed(cases, true);
+    line('cases (with archives)', await timed(cases));
     const alone = await templatesAlone(cases);
     try {
-      const hidden = await timed(alone, true);
-      const off = await timed(cases, false);
-      console.log(`cases            ${withFiles.files} templates: ${ms(withFiles.time)} with archives (${byRule(withFiles.findings)})`);
-      console.log(`cases, no files  ${hidden.files} templates: ${ms(hidden.time)} archives hidden (${byRule(hidden.findings)})`);
-      console.log(`cases, rules off ${off.files} templates: ${ms(off.time)}`);
+      line('cases (templates alone)', await timed(alone));
     } finally {
       rmSync(alone, { recursive: true, force: true });
     }
   }
-  if (existsSync(corpus)) {
-    const on = await timed(corpus, true);
-    const off = await timed(corpus, false);
-    const extra = ((on.time / off.time - 1) * 100).toFixed(1);
-    console.log(`corpus           ${on.files} templates: ${ms(on.time)} rules on (${byRule(on.findings)}), ${ms(off.time)} rules off (${extra}%)`);
-  }
+  if (existsSync(corpus)) line('corpus', await timed(corpus));
 }
 
 main().catch((error) => {
