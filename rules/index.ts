@@ -1,7 +1,10 @@
 import type { RuleModule } from '../src/engine';
 import computeApiVersion from './compute-api-version';
+import dscArtifactArchive from './dsc-artifact-archive';
+import dscArtifactStale from './dsc-artifact-stale';
 import dscAutoUpgradeMinorVersion from './dsc-auto-upgrade-minor-version';
 import dscAutomaticUpgrade from './dsc-automatic-upgrade';
+import dscConfigurationArguments from './dsc-configuration-arguments';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
 import dscDependsOn from './dsc-depends-on';
@@ -21,8 +24,11 @@ import dscVmssNodeName from './dsc-vmss-node-name';
 /** Every built-in rule, sorted by id. */
 export const builtInRules: readonly RuleModule[] = [
   computeApiVersion,
+  dscArtifactArchive,
+  dscArtifactStale,
   dscAutoUpgradeMinorVersion,
   dscAutomaticUpgrade,
+  dscConfigurationArguments,
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
   dscDependsOn,

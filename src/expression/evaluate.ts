@@ -9,6 +9,7 @@ import {
   arrayOf,
   booleanValue,
   choiceOf,
+  knownString,
   literalString,
   mergeProvenance,
   nullValue,
@@ -25,6 +26,18 @@ import {
 export type ExhaustedBudget = 'steps' | 'work' | 'depth';
 
 /**
+ * What an evaluation may take as given where the template alone leaves a value unknown, so that
+ * values that vary together can be evaluated together: one instance of a copy loop, one branch
+ * of an `if()`.
+ */
+export interface Assumptions {
+  /** The instance of the resource's copy loop: `copyIndex()` and `copyIndex('<name>')` give `index`. */
+  copyLoop?: { name: string | undefined; index: number };
+  /** Values of `if()` conditions that are otherwise unknown, by the condition's canonical key. */
+  conditions?: ReadonlyMap<string, boolean>;
+}
+
+/**
  * Partial evaluator for template values. Results are memoised per node: a node always belongs to
  * one template, so it is always evaluated in the same scope. Reference cycles are unknown. One
  * Evaluator serves one file, and its budgets (budgets.ts) bound the time and memory of that file.
@@ -38,6 +51,10 @@ export class Evaluator {
   private depth = 0;
   /** The first budget that ran out, if any. */
   exhausted: ExhaustedBudget | undefined;
+  /** Canonical keys of the `if()` conditions met that were neither known nor assumed. */
+  readonly unknownConditions = new Set<string>();
+
+  constructor(private readonly assumptions: Assumptions = {}) {}
 
   /** The value of a JSON node (which may be or contain expressions) evaluated in `scope`. */
   evaluate(node: JsonValue, scope: Scope): AbstractValue {
@@ -116,6 +133,7 @@ export class Evaluator {
     }
     if (name === 'parameters' || name === 'variables') return this.reference(name, call, scope);
     if (name === 'if') return this.conditional(call, scope);
+    if (name === 'copyindex' && this.assumptions.copyLoop) return this.assumedCopyIndex(call, scope, this.assumptions.copyLoop);
     const args = call.args.map((a) => this.evaluateExpression(a, scope));
     return this.expandChoices(args, (values) => this.charged(values, () => callBuiltIn(name, values, () => `${name}(${values.map(valueKey).join(',')})`)));
   }
@@ -150,7 +168,23 @@ export class Evaluator {
     if (!conditionExpression || !whenTrue || !whenFalse) return unknown('if()');
     const condition = this.evaluateExpression(conditionExpression, scope);
     if (condition.kind === 'boolean') return this.evaluateExpression(condition.value ? whenTrue : whenFalse, scope);
+    const key = valueKey(condition);
+    const assumed = this.assumptions.conditions?.get(key);
+    if (assumed !== undefined) return this.evaluateExpression(assumed ? whenTrue : whenFalse, scope);
+    this.unknownConditions.add(key);
     return choiceOf([this.evaluateExpression(whenTrue, scope), this.evaluateExpression(whenFalse, scope)]);
+  }
+
+  /** `copyIndex([loopName], [offset])` in the assumed instance; another loop's index stays unknown. */
+  private assumedCopyIndex(call: CallExpression, scope: Scope, loop: { name: string | undefined; index: number }): AbstractValue {
+    const args = call.args.map((a) => this.evaluateExpression(a, scope));
+    const [first, second] = args;
+    const loopName = first?.kind === 'string' ? knownString(first) : undefined;
+    const offset = first?.kind === 'string' ? second : first;
+    const unknownIndex = (): AbstractValue => unknown(`copyindex(${args.map(valueKey).join(',')})`);
+    if (first?.kind === 'string' && (loopName === undefined || loopName.toLowerCase() !== loop.name?.toLowerCase())) return unknownIndex();
+    if (offset === undefined) return numberValue(loop.index);
+    return offset.kind === 'number' ? numberValue(loop.index + offset.value) : unknownIndex();
   }
 
   private reference(kind: 'parameters' | 'variables', call: CallExpression, scope: Scope): AbstractValue {

@@ -1,6 +1,6 @@
 export * from './ast';
 export { isExpressionText, parseTemplateString } from './parser';
-export { Evaluator } from './evaluate';
+export { Evaluator, type Assumptions } from './evaluate';
 export { isSecretParameter, type ParameterDeclaration, type Scope, type VariableDeclaration } from './scope';
 export * from './values';
 export * as budgets from './budgets';

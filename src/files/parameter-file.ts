@@ -1,5 +1,5 @@
 import type { FileAccess } from '../engine';
-import { classifyDocument, type ParameterFileValues } from '../model';
+import type { ParameterFileValues } from '../model';
 import { decodeBytes, getObject, getProperty, parseSource, toPlain, type SourceLocation } from '../parse';
 
 /** A parameters file as read for the templates it gives values to. */
@@ -21,7 +21,10 @@ export function readParameterFile(access: FileAccess, path: string, shownAs: str
     if (!read.ok) return { ok: false, problem: read.problem === 'missing' ? 'it does not exist' : `it cannot be read (${read.problem})` };
     const source = parseSource(decodeBytes(read.bytes).text);
     if (source.errors.length > 0) return { ok: false, problem: `it does not parse: ${source.errors[0]!.message}` };
-    if (classifyDocument(source.root) === 'template' || source.root?.kind !== 'object') return { ok: false, problem: 'it is not a deployment parameters file' };
+    // Judged by its content: real parameters files sometimes carry a template's $schema.
+    if (source.root?.kind !== 'object' || getProperty(source.root, 'resources') || !getObject(source.root, 'parameters')) {
+      return { ok: false, problem: 'it is not a deployment parameters file' };
+    }
     const values = new Map<string, { value: unknown } | { keyVaultReference: true }>();
     const names: ParameterFile['names'] = [];
     for (const property of getObject(source.root, 'parameters')?.properties ?? []) {

@@ -1,4 +1,4 @@
-import { Evaluator, type Expression, type Origin, type Scope } from '../expression';
+import { Evaluator, type Assumptions, type Expression, type Origin, type Scope } from '../expression';
 import { getProperty, getString, type JsonNode, type JsonObject, type JsonValue, type SourceFile } from '../parse';
 import { collectExtensions } from './compute';
 import { dscView } from './dsc';
@@ -52,6 +52,10 @@ export function buildModel(source: SourceFile, rootNode: JsonObject, parameterFi
   const evaluate = (node: JsonValue) => evaluator.evaluate(node, scopeOf(node));
   const evaluateExpression = (expression: Expression, at: JsonValue) => evaluator.evaluateExpression(expression, scopeOf(at));
   const resolver = new NodeResolver(scopeOf, (expression, scope) => evaluator.evaluateExpression(expression, scope));
+  const evaluateAssuming = (assumptions: Assumptions) => {
+    const assuming = new Evaluator(assumptions);
+    return { evaluate: (node: JsonValue) => assuming.evaluate(node, scopeOf(node)), unknownConditions: assuming.unknownConditions };
+  };
 
   const { computeTargets, extensions } = collectExtensions(resources, resolver, evaluate);
   const dscExtensions = extensions.map((e) => dscView(e, resolver, evaluate)).filter((d): d is DscExtension => d !== undefined);
@@ -82,6 +86,7 @@ export function buildModel(source: SourceFile, rootNode: JsonObject, parameterFi
     sourcesOf: (node) => resolver.sources(node),
     resolver,
     evaluateExpression,
+    evaluateAssuming,
     templateOf,
     declarationContaining,
   };

@@ -1,5 +1,5 @@
 import type { NodeResolver } from './resolve';
-import type { AbstractValue, Expression, Origin, Scope, TemplateString } from '../expression';
+import type { AbstractValue, Assumptions, Expression, Origin, Scope, TemplateString } from '../expression';
 import type { JsonObject, JsonProperty, JsonString, JsonValue, SourceFile } from '../parse';
 
 /** The root template or an inline nested deployment's `properties.template`. */
@@ -135,6 +135,13 @@ export interface Misplacement {
   reason: MisplacementReason;
 }
 
+/** Values evaluated under assumptions (FileModel.evaluateAssuming). */
+export interface AssumingEvaluation {
+  evaluate(node: JsonValue): AbstractValue;
+  /** Canonical keys of the `if()` conditions met so far that were neither known nor assumed. */
+  readonly unknownConditions: ReadonlySet<string>;
+}
+
 /** Everything rules see of one template file. */
 export interface FileModel {
   source: SourceFile;
@@ -162,6 +169,11 @@ export interface FileModel {
    * compute) in the scope of the template `at` belongs to.
    */
   evaluateExpression(expression: Expression, at: JsonValue): AbstractValue;
+  /**
+   * A separate evaluation under assumptions (one copy-loop instance, chosen `if()` branches), for
+   * values that must be taken together; it records the unknown conditions it meets.
+   */
+  evaluateAssuming(assumptions: Assumptions): AssumingEvaluation;
   /** The template a node belongs to (the innermost one containing it). */
   templateOf(node: JsonValue | JsonProperty): Template;
   /** The variable or parameter (default value) whose definition contains the node, if any. */

@@ -3,11 +3,17 @@
  * a page with the expected sections, every message text appears on it, every example is linted
  * with only that rule (incorrect examples must be reported, correct ones must not), and the
  * before/after shown in a fixable rule's "Fix" section is what --fix really does to an example.
+ *
+ * Examples are linted with lintFiles as `azuredeploy.json` in a temporary workspace, so rules
+ * that read the files a template names can show them: in an example section, a block whose
+ * info string names a path (```` ```powershell DSC/Web.zip/Web.ps1 ````) is a file of the
+ * workspace of the next example (a path through `<name>.zip/` is an entry of that archive).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules, type RuleModule } from '../../src/index';
-import { lintWithRule } from '../support/lint';
+import { lintFiles, rules, type LintMessage, type RuleModule } from '../../src/index';
+import { lintWithRule, onlyRule } from '../support/lint';
+import { createWorkspace, type WorkspaceFile } from '../support/workspace';
 
 const DOCS_DIR = join(__dirname, '..', '..', 'docs', 'rules');
 const INCORRECT = 'Examples of incorrect code';
@@ -21,6 +27,8 @@ interface Heading {
 
 interface CodeBlock {
   language: string;
+  /** The workspace path the block's text is written to, for a file beside an example. */
+  path: string | undefined;
   text: string;
   /** 1-based line of the opening fence. */
   line: number;
@@ -39,21 +47,21 @@ function parsePage(markdown: string): RulePage {
   const lines = markdown.split(/\r?\n/);
   const headings: Heading[] = [];
   const blocks: CodeBlock[] = [];
-  let open: { language: string; line: number; body: string[] } | undefined;
+  let open: { language: string; path: string | undefined; line: number; body: string[] } | undefined;
   lines.forEach((text, index) => {
     const line = index + 1;
     if (open) {
       if (/^```\s*$/.test(text)) {
-        blocks.push({ language: open.language, text: open.body.join('\n'), line: open.line, heading: headings[headings.length - 1] });
+        blocks.push({ language: open.language, path: open.path, text: open.body.join('\n'), line: open.line, heading: headings[headings.length - 1] });
         open = undefined;
       } else {
         open.body.push(text);
       }
       return;
     }
-    const fence = /^```(\S*)\s*$/.exec(text);
+    const fence = /^```(\S*)(?:\s+(\S+))?\s*$/.exec(text);
     if (fence) {
-      open = { language: fence[1]!, line, body: [] };
+      open = { language: fence[1]!, path: fence[2], line, body: [] };
       return;
     }
     const heading = /^(#{1,6})\s+(.*?)\s*$/.exec(text);
@@ -63,7 +71,33 @@ function parsePage(markdown: string): RulePage {
   return { lines, headings, blocks };
 }
 
-const blocksUnder = (page: RulePage, headingText: string): CodeBlock[] => page.blocks.filter((b) => b.heading?.text === headingText);
+const blocksUnder = (page: RulePage, headingText: string): CodeBlock[] => page.blocks.filter((b) => b.heading?.text === headingText && b.path === undefined);
+
+/** The examples under a heading, each with the file blocks written since the example before it. */
+function examplesUnder(page: RulePage, headingText: string): Array<{ example: CodeBlock; files: WorkspaceFile[] }> {
+  const examples: Array<{ example: CodeBlock; files: WorkspaceFile[] }> = [];
+  let files: WorkspaceFile[] = [];
+  for (const block of page.blocks.filter((b) => b.heading?.text === headingText)) {
+    if (block.path !== undefined) {
+      files.push({ path: block.path, content: `${block.text}\n` });
+      continue;
+    }
+    examples.push({ example: block, files });
+    files = [];
+  }
+  return examples;
+}
+
+/** An example linted with one rule as azuredeploy.json beside its files; undefined when it is not linted as a template. */
+async function lintExample(ruleId: string, text: string, files: readonly WorkspaceFile[]): Promise<{ messages: LintMessage[]; fatalErrorCount: number } | undefined> {
+  const workspace = createWorkspace([{ path: 'azuredeploy.json', content: text }, ...files]);
+  try {
+    const { results } = await lintFiles([workspace.path('azuredeploy.json')], { cwd: workspace.root, rules: onlyRule(ruleId) });
+    return results[0];
+  } finally {
+    workspace.remove();
+  }
+}
 
 /** The line right under the title: description, severity, fixability. */
 function expectedSummary(rule: RuleModule): string {
@@ -152,18 +186,25 @@ for (const [ruleId, rule] of rules) {
       }
     });
 
-    for (const example of blocksUnder(page, INCORRECT)) {
-      it(`incorrect example at line ${example.line} is reported`, () => {
-        const result = lintWithRule(ruleId, example.text);
-        expect(result.fatalErrorCount).toBe(0);
-        expect(result.messages.filter((m) => m.ruleId === ruleId).length).toBeGreaterThan(0);
+    it('writes every file block before an example', () => {
+      for (const heading of [INCORRECT, CORRECT]) {
+        const last = page.blocks.filter((b) => b.heading?.text === heading).pop();
+        expect(last?.path).toBeUndefined();
+      }
+    });
+
+    for (const { example, files } of examplesUnder(page, INCORRECT)) {
+      it(`incorrect example at line ${example.line} is reported`, async () => {
+        const result = await lintExample(ruleId, example.text, files);
+        expect(result?.fatalErrorCount).toBe(0);
+        expect(result?.messages.filter((m) => m.ruleId === ruleId).length).toBeGreaterThan(0);
       });
     }
 
-    for (const example of blocksUnder(page, CORRECT)) {
-      it(`correct example at line ${example.line} is not reported`, () => {
+    for (const { example, files } of examplesUnder(page, CORRECT)) {
+      it(`correct example at line ${example.line} is not reported`, async () => {
         // No message at all: neither a parse error nor a finding of the rule.
-        expect(lintWithRule(ruleId, example.text).messages).toEqual([]);
+        expect((await lintExample(ruleId, example.text, files))?.messages).toEqual([]);
       });
     }
 
@@ -210,6 +251,19 @@ describe('parsePage', () => {
     expect(page.blocks.map((b) => [b.language, b.text, b.line, b.heading?.text])).toEqual([
       ['jsonc', '# not a heading\n{}', 4, 'A'],
       ['diff', '-x', 9, 'B'],
+    ]);
+  });
+
+  it('reads a path after the language as a file of the next example', () => {
+    const page = parsePage(['### A', '```powershell DSC/Web.zip/Web.ps1', 'Configuration Web {}', '```', '```jsonc', '{}', '```', '```jsonc', '[]', '```'].join('\n'));
+    expect(page.blocks.map((b) => [b.language, b.path])).toEqual([
+      ['powershell', 'DSC/Web.zip/Web.ps1'],
+      ['jsonc', undefined],
+      ['jsonc', undefined],
+    ]);
+    expect(examplesUnder(page, 'A').map(({ example, files }) => [example.text, files])).toEqual([
+      ['{}', [{ path: 'DSC/Web.zip/Web.ps1', content: 'Configuration Web {}\n' }]],
+      ['[]', []],
     ]);
   });
 });

@@ -5,13 +5,20 @@
  * the suggestions' descriptions when listed — as ESLint's RuleTester compares them; a fixable
  * rule's invalid fixture with <name>.fixed.json must fix to that text, which parses and no longer
  * has any fixable message of the rule.
+ *
+ * Rules that read the files a template names (DSC archives) report nothing on text alone. Their
+ * fixtures are folders: fixtures/<rule-id>/{valid,invalid}/<name>/ holds templates and the files
+ * beside them (a folder `<archive>.zip.d/` is zipped at test time), is copied to a temporary
+ * workspace and linted there with lintFiles; each template T.json gives exactly the messages of
+ * T.expected.json beside it (none when there is no such file, and none at all under valid/).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { rules } from '../../src/index';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { lintFiles, rules } from '../../src/index';
 import { decodeBytes, parseSource } from '../../src/parse';
 import type { LintMessage } from '../../src/index';
-import { lintWithRule, positions } from '../support/lint';
+import { lintWithRule, onlyRule, positions } from '../support/lint';
+import { createWorkspace, fixtureFiles } from '../support/workspace';
 
 interface ExpectedMessage {
   messageId: string;
@@ -34,6 +41,18 @@ function asExpected(message: LintMessage, expected: ExpectedMessage | undefined)
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 const isTemplateFile = (name: string): boolean => /\.jsonc?$/.test(name) && !/\.(expected|fixed)\.jsonc?$/.test(name);
 const readText = (path: string): string => decodeBytes(readFileSync(path)).text;
+const workspaceFolders = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory()) : []);
+
+/** Lint a fixture folder as a workspace: each template's messages, by its path in the folder. */
+async function lintFixtureFolder(ruleId: string, folder: string): Promise<Array<{ path: string; messages: LintMessage[]; fatalErrorCount: number }>> {
+  const workspace = createWorkspace(fixtureFiles(folder));
+  try {
+    const { results } = await lintFiles([workspace.root], { cwd: workspace.root, rules: onlyRule(ruleId), includeFixes: true });
+    return results.map((result) => ({ path: relative(workspace.root, result.filePath), messages: result.messages, fatalErrorCount: result.fatalErrorCount }));
+  } finally {
+    workspace.remove();
+  }
+}
 
 for (const [ruleId, rule] of rules) {
   describe(ruleId, () => {
@@ -41,8 +60,8 @@ for (const [ruleId, rule] of rules) {
     const invalidDir = join(FIXTURES, ruleId, 'invalid');
 
     it('has valid and invalid fixtures', () => {
-      expect(readdirSync(validDir).filter(isTemplateFile).length).toBeGreaterThan(0);
-      expect(readdirSync(invalidDir).filter(isTemplateFile).length).toBeGreaterThan(0);
+      expect(readdirSync(validDir).filter(isTemplateFile).length + workspaceFolders(validDir).length).toBeGreaterThan(0);
+      expect(readdirSync(invalidDir).filter(isTemplateFile).length + workspaceFolders(invalidDir).length).toBeGreaterThan(0);
       const fixedOutputs = readdirSync(invalidDir).filter((name) => /\.fixed\.jsonc?$/.test(name));
       expect(fixedOutputs.length > 0).toBe(rule.meta.fixable === true);
     });
@@ -52,6 +71,32 @@ for (const [ruleId, rule] of rules) {
         const result = lintWithRule(ruleId, readText(join(validDir, name)), { filePath: join(validDir, name) });
         expect(result.fatalErrorCount).toBe(0);
         expect(positions(result.messages)).toEqual([]);
+      });
+    }
+
+    for (const name of workspaceFolders(validDir)) {
+      it(`valid/${name}/ gives no ${ruleId} message`, async () => {
+        const results = await lintFixtureFolder(ruleId, join(validDir, name));
+        expect(results.length).toBeGreaterThan(0);
+        expect(results.map(({ path, fatalErrorCount, messages }) => ({ path, fatalErrorCount, messages: positions(messages) }))).toEqual(
+          results.map(({ path }) => ({ path, fatalErrorCount: 0, messages: [] })),
+        );
+      });
+    }
+
+    for (const name of workspaceFolders(invalidDir)) {
+      it(`invalid/${name}/ gives the expected messages`, async () => {
+        const folder = join(invalidDir, name);
+        const results = await lintFixtureFolder(ruleId, folder);
+        expect(results.length).toBeGreaterThan(0);
+        for (const { path, messages, fatalErrorCount } of results) {
+          const expectedPath = join(folder, path.replace(/\.jsonc?$/, '.expected.json'));
+          const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as ExpectedMessage[]) : [];
+          expect(fatalErrorCount).toBe(0);
+          expect({ path, messages: messages.map((m, i) => asExpected(m, expected[i])) }).toEqual({ path, messages: expected });
+          for (const message of messages) expect(message.ruleId).toBe(ruleId);
+        }
+        expect(results.some(({ messages }) => messages.length > 0)).toBe(true);
       });
     }
 
