@@ -103,7 +103,8 @@ export default defineRule({
       const { listCall, members } = inspect(parsed.kind === 'expression' ? parsed.expression : undefined);
       const secretParameters = value.origins.flatMap((origin) => {
         const declaration = origin.kind === 'parameter' ? scope.parameters.get(origin.name.toLowerCase()) : undefined;
-        return declaration && (isSecretParameter(declaration) || declaration.passed === 'keyVaultReference') ? [{ origin, declaration }] : [];
+        const fromKeyVault = declaration?.passed === 'keyVaultReference' || (declaration?.fileValue !== undefined && 'keyVaultReference' in declaration.fileValue);
+        return declaration && (isSecretParameter(declaration) || fromKeyVault) ? [{ origin, declaration }] : [];
       });
       const onlySecureObjects = secretParameters.length > 0 && secretParameters.every(({ declaration }) => declaration.type === 'secureobject');
       if (onlySecureObjects && !listCall && members.length > 0 && ![...members, name ?? ''].some((member) => SECRET_MEMBER.test(member))) return undefined;

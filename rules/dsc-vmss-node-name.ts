@@ -38,6 +38,8 @@ export default defineRule({
           const source = origin && shortText(origin);
           context.report({
             node,
+            // A nodeName kept in a shared variable is about this extension too.
+            subject: dsc.extension.node,
             messageId: 'notLocalhost',
             // A value shown by the name it came from needs no "(from …)" after it.
             data: { value: shown, source: source && source !== shown ? ` (from ${source})` : '' },

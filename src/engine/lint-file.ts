@@ -93,7 +93,7 @@ export function lintFile(input: FileLintInput): FileOutcome {
   if (wantFix) {
     const history = [input.text];
     for (let round = 0; round < MAX_FIX_PASSES && !pass.internalError; round++) {
-      const fixes = pass.pending.filter((p) => p.computeFix && wantFix(p.message)).map((p) => p.computeFix!());
+      const fixes = [...pass.pending, ...pass.unused].filter((p) => p.computeFix && wantFix(p.message)).map((p) => p.computeFix!());
       const { text: fixed, applied } = applyFixes(source.text, fixes);
       // Stop when nothing applies, the result would not parse, or fixes undo each other.
       if (applied === 0 || fixed === source.text) break;

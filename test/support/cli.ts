@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 /** Run the CLI in-process in `cwd` with captured output. */
-export async function runCli(args: string[], cwd: string, options: { env?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliRun> {
+export async function runCli(args: string[], cwd: string, options: { env?: Record<string, string>; isTTY?: boolean; readStdin?: () => Promise<Uint8Array> } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -19,6 +19,7 @@ export async function runCli(args: string[], cwd: string, options: { env?: Recor
     isTTY: options.isTTY ?? false,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
+    readStdin: options.readStdin,
   });
   return { code, stdout, stderr };
 }

@@ -1,0 +1,147 @@
+/**
+ * The CLI conventions ESLint users reach for: several formats in one run, custom formatter
+ * modules, --stdin, -v, --env-info, FORCE_COLOR, --exit-on-fatal-error, --list-rules, --help.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rules } from '../../src/index';
+import { runCli, workspace } from '../support/cli';
+import { template } from '../support/lint';
+
+const scaleSet = (nodeName: string) =>
+  template({
+    resources: [
+      {
+        type: 'Microsoft.Compute/virtualMachineScaleSets',
+        apiVersion: '2024-07-01',
+        name: 'web',
+        properties: {
+          virtualMachineProfile: {
+            extensionProfile: {
+              extensions: [{ name: 'DSC', properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configurationArguments: { nodeName } } } }],
+            },
+          },
+        },
+      },
+    ],
+  });
+
+const bin = join(__dirname, '..', '..', 'dist', 'src', 'cli', 'bin.js');
+
+describe('--format', () => {
+  it('writes stylish to the terminal and SARIF and JUnit to files in one run', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    const run = await runCli(['--format', 'stylish', '--format', 'sarif=out/lint.sarif', '-f', 'junit=out/lint.xml'], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('dsc-vmss-node-name');
+    const sarif = JSON.parse(readFileSync(join(cwd, 'out/lint.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['dsc-vmss-node-name']);
+    expect(readFileSync(join(cwd, 'out/lint.xml'), 'utf8')).toContain('<testsuite name="a.json"');
+  });
+
+  it('uses the last plain --format for the terminal, as ESLint does', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    const run = await runCli(['--format', 'json', '--format', 'compact'], cwd);
+    expect(run.stdout).toMatch(/^a\.json: line \d+, col \d+, Error - Scale set DSC nodeName/);
+  });
+
+  it('loads a CommonJS formatter module named by path, with the rules meta and version in its context', async () => {
+    const cwd = workspace({
+      'a.json': scaleSet('web0'),
+      'tools/count.js': "module.exports = (results, context) => `${results.length} file(s), ${results[0].messages[0].ruleId}: ${context.rulesMeta[results[0].messages[0].ruleId].docs.url} v${context.version}`;",
+    });
+    const run = await runCli(['--format', './tools/count.js'], cwd);
+    expect(run.stdout).toMatch(/^1 file\(s\), dsc-vmss-node-name: https:\/\/\S+\/docs\/rules\/dsc-vmss-node-name\.md v\d+\.\d+\.\d+\n$/);
+  });
+
+  it('loads an ES module formatter (.mjs) that returns a promise, in the built CLI', () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'fmt.mjs': 'export default async (results) => `esm: ${results[0].errorCount} error(s)`;' });
+    const run = spawnSync(process.execPath, [bin, 'a.json', '--format', './fmt.mjs'], { cwd, encoding: 'utf8' });
+    expect(run.stdout).toBe('esm: 1 error(s)\n');
+    expect(run.status).toBe(1);
+  });
+
+  it('says when a formatter module cannot be loaded or exports no function', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'bad.js': 'module.exports = 42;' });
+    expect(await runCli(['--format', './missing.js'], cwd)).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^armdsc-lint: Cannot load the formatter \.\/missing\.js: Cannot find module .*\(see armdsc-lint --help\)\n$/) });
+    expect((await runCli(['--format', './bad.js'], cwd)).stderr).toBe('armdsc-lint: The formatter ./bad.js does not export a function (results, context) => string (see armdsc-lint --help)\n');
+  });
+});
+
+describe('--stdin', () => {
+  const stdin = (text: string) => ({ readStdin: async () => Buffer.from(text) });
+
+  it('lints standard input as the file --stdin-filename names, with that file\'s config', async () => {
+    const cwd = workspace({ 'sub/.armdsclintrc.json': '{ "rules": { "dsc-vmss-node-name": "warn" } }' });
+    const run = await runCli(['--stdin', '--stdin-filename', 'sub/web.json', '--format', 'unix'], cwd, stdin(scaleSet('web0')));
+    expect(run.stdout).toMatch(/^sub\/web\.json:\d+:\d+: Scale set DSC nodeName .* \[Warning\/dsc-vmss-node-name\]/);
+    expect(run.code).toBe(0);
+  });
+
+  it('--fix prints the fixed text on standard output and the report on standard error', async () => {
+    const run = await runCli(['--stdin', '--fix', '--rule', 'dsc-extension-retirement: warn'], workspace({}), stdin(scaleSet('web0')));
+    expect(run.stdout).toBe(scaleSet('localhost'));
+    expect(run.stderr).toContain('dsc-extension-retirement');
+    expect(run.stderr).not.toContain('dsc-vmss-node-name');
+    expect(run.code).toBe(0);
+    const unfixable = await runCli(['--stdin', '--fix'], workspace({}), stdin(scaleSet('localhost')));
+    expect(unfixable.stdout).toBe(scaleSet('localhost'));
+  });
+
+  it('refuses patterns beside --stdin and --stdin-filename without it', async () => {
+    expect((await runCli(['--stdin', 'a.json'], workspace({}), stdin('{}'))).stderr).toBe('armdsc-lint: --stdin lints standard input: give no file patterns with it (see armdsc-lint --help)\n');
+    expect((await runCli(['--stdin-filename', 'a.json'], workspace({}))).code).toBe(2);
+  });
+});
+
+describe('information', () => {
+  const version = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+
+  it('-v and --version print the version', async () => {
+    expect(await runCli(['-v'], workspace({}))).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('--env-info prints armdsc-lint, Node.js and the system', async () => {
+    const run = await runCli(['--env-info'], workspace({}));
+    expect(run.stdout).toMatch(new RegExp(`^armdsc-lint: v${version.replace(/\./g, '\\.')} \\(.+\\)\\nNode\\.js: ${process.version}\\nOS: .+\\n$`));
+  });
+
+  it('--list-rules lists every rule, as text or JSON', async () => {
+    const text = await runCli(['--list-rules'], workspace({}));
+    expect(text.stdout.trim().split('\n')).toHaveLength(rules.size);
+    expect(text.stdout).toMatch(/^dsc-vmss-node-name\s+error\s+fix\s+Require the nodeName/m);
+    const json = JSON.parse((await runCli(['--list-rules', '--format', 'json'], workspace({}))).stdout) as Array<{ id: string; severity: string; fixable: boolean }>;
+    expect(json.find((r) => r.id === 'dsc-extension-retirement')).toMatchObject({ severity: 'off', fixable: false });
+  });
+
+  it('--help names every option', async () => {
+    const help = (await runCli(['--help'], workspace({}))).stdout;
+    for (const option of ['--config', '--no-config-lookup', '--rule', '--parameters', '--format', '--stdin', '--cache', '--concurrency', '--print-config', '--list-rules', '--exit-on-fatal-error', '--report-unused-disable-directives']) {
+      expect(help).toContain(option);
+    }
+  });
+});
+
+describe('colour and exit codes', () => {
+  it('FORCE_COLOR turns colour on off a terminal; NO_COLOR and --no-color win over it', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    expect((await runCli([], cwd, { env: { FORCE_COLOR: '1' } })).stdout).toContain('\x1b[');
+    expect((await runCli([], cwd, { env: { FORCE_COLOR: '0' }, isTTY: true })).stdout).not.toContain('\x1b[');
+    expect((await runCli([], cwd, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+    expect((await runCli(['--no-color'], cwd, { env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+  });
+
+  it('--exit-on-fatal-error exits with 2 for a file that does not parse', async () => {
+    const cwd = workspace({ 'broken.json': '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [ }' });
+    expect((await runCli(['broken.json'], cwd)).code).toBe(1);
+    expect((await runCli(['broken.json', '--exit-on-fatal-error'], cwd)).code).toBe(2);
+  });
+
+  it('a repeated --max-warnings takes the last value, as in ESLint', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    const run = await runCli(['--rule', 'dsc-vmss-node-name: warn', '--max-warnings', '5', '--max-warnings', '0'], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('armdsc-lint found too many warnings (maximum: 0).\n');
+  });
+});
