@@ -4,6 +4,7 @@ import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-versi
 import dscExtensionPlacement from './dsc-extension-placement';
 import dscSasToken from './dsc-sas-token';
 import dscVmssNodeName from './dsc-vmss-node-name';
+import expressionSyntax from './expression-syntax';
 
 /** Every built-in rule, sorted by id. */
 export const builtInRules: readonly RuleModule[] = [
@@ -12,4 +13,5 @@ export const builtInRules: readonly RuleModule[] = [
   dscExtensionPlacement,
   dscSasToken,
   dscVmssNodeName,
+  expressionSyntax,
 ];
