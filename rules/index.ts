@@ -4,6 +4,7 @@ import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-versi
 import dscExtensionPlacement from './dsc-extension-placement';
 import dscSasToken from './dsc-sas-token';
 import dscVmssNodeName from './dsc-vmss-node-name';
+import expressionReferences from './expression-references';
 import expressionSyntax from './expression-syntax';
 
 /** Every built-in rule, sorted by id. */
@@ -13,5 +14,6 @@ export const builtInRules: readonly RuleModule[] = [
   dscExtensionPlacement,
   dscSasToken,
   dscVmssNodeName,
+  expressionReferences,
   expressionSyntax,
 ];
