@@ -6,6 +6,7 @@ import dscSasToken from './dsc-sas-token';
 import dscVmssNodeName from './dsc-vmss-node-name';
 import expressionReferences from './expression-references';
 import expressionSyntax from './expression-syntax';
+import templateDuplicateKeys from './template-duplicate-keys';
 
 /** Every built-in rule, sorted by id. */
 export const builtInRules: readonly RuleModule[] = [
@@ -16,4 +17,5 @@ export const builtInRules: readonly RuleModule[] = [
   dscVmssNodeName,
   expressionReferences,
   expressionSyntax,
+  templateDuplicateKeys,
 ];
