@@ -1,4 +1,5 @@
 import type { RuleModule } from '../src/engine';
+import dscConfigurationUrl from './dsc-configuration-url';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
 import dscExtensionPlacement from './dsc-extension-placement';
@@ -10,6 +11,7 @@ import templateDuplicateKeys from './template-duplicate-keys';
 
 /** Every built-in rule, sorted by id. */
 export const builtInRules: readonly RuleModule[] = [
+  dscConfigurationUrl,
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
   dscExtensionPlacement,
