@@ -1,4 +1,5 @@
 import type { RuleModule } from '../src/engine';
+import artifactsParameters from './artifacts-parameters';
 import dscConfigurationUrl from './dsc-configuration-url';
 import dscConsistentAutoUpgrade from './dsc-consistent-auto-upgrade';
 import dscConsistentTypeHandlerVersion from './dsc-consistent-type-handler-version';
@@ -11,6 +12,7 @@ import templateDuplicateKeys from './template-duplicate-keys';
 
 /** Every built-in rule, sorted by id. */
 export const builtInRules: readonly RuleModule[] = [
+  artifactsParameters,
   dscConfigurationUrl,
   dscConsistentAutoUpgrade,
   dscConsistentTypeHandlerVersion,
