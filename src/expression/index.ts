@@ -5,3 +5,4 @@ export { isSecretParameter, type ParameterDeclaration, type Scope, type Variable
 export * from './values';
 export * as budgets from './budgets';
 export { displayValue, MAX_SHOWN_LENGTH, quoted, shortText } from './display';
+export { BUILT_IN_FUNCTIONS, isBuiltInFunction } from './function-names';

@@ -1,5 +1,6 @@
 import type { CallExpression, Expression, ExpressionError, Span, TemplateString } from './ast';
 import { MAX_EXPRESSION_DEPTH } from './budgets';
+import { shortText } from './display';
 import { tokenize, type Token, type TokenKind } from './tokenizer';
 
 /**
@@ -78,7 +79,8 @@ class Parser {
 
   private describe(token: Token): string {
     if (token.kind === 'end') return 'the end of the expression';
-    return token.kind === 'string' ? `string '${token.text}'` : `'${token.text}'`;
+    // Messages quote template text, so a long token is shortened.
+    return token.kind === 'string' ? `string '${shortText(token.text)}'` : `'${shortText(token.text)}'`;
   }
 
   private expect(kind: TokenKind, what: string): Token | undefined {
@@ -152,7 +154,7 @@ class Parser {
       case 'number': {
         this.advance();
         const value = Number(token.text);
-        if (Number.isNaN(value)) this.error(`Invalid number '${token.text}'`, token.span);
+        if (Number.isNaN(value)) this.error(`Invalid number '${shortText(token.text)}'`, token.span);
         return { kind: 'number', value, span: token.span };
       }
       case 'identifier':
@@ -175,7 +177,7 @@ class Parser {
     }
     const start = namespace === undefined ? nameToken.span.start : nameToken.span.start - namespace.length - 1;
     if (this.current().kind !== '(') {
-      this.error(`Expected '(' after '${nameToken.text}' but found ${this.describe(this.current())}`, this.current().span);
+      this.error(`Expected '(' after '${shortText(nameToken.text)}' but found ${this.describe(this.current())}`, this.current().span);
       return undefined;
     }
     this.advance();
@@ -194,7 +196,7 @@ class Parser {
         break;
       }
     }
-    const close = this.expect(')', `')' to close '${nameToken.text}('`);
+    const close = this.expect(')', `')' to close '${shortText(nameToken.text)}('`);
     const end = close ? close.span.end : this.current().span.start;
     return { kind: 'call', namespace, name: nameToken.text, nameSpan: nameToken.span, args, span: { start, end } };
   }

@@ -25,8 +25,8 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Edits allowed for a name of `length` characters: one per three characters, at least one. */
-export const allowedEdits = (length: number): number => Math.max(1, Math.floor(length / 3));
+/** Edits allowed for a name of `length` characters: one per three characters, at least one, at most three. */
+export const allowedEdits = (length: number): number => Math.min(3, Math.max(1, Math.floor(length / 3)));
 
 /**
  * The candidate closest to `name`, compared case-insensitively, within `allowedEdits` of the

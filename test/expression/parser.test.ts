@@ -183,6 +183,12 @@ describe('error-tolerant parsing', () => {
     expect(error?.message).not.toMatch(/^Unexpected the /);
   });
 
+  it('shortens the template text it quotes', () => {
+    const name = 'n'.repeat(500);
+    const [error] = parseExpression(`[${name}]`).errors;
+    expect(error?.message).toBe(`Expected '(' after '${'n'.repeat(79)}…' but found the end of the expression`);
+  });
+
   it('keeps the arguments it could read when a parenthesis is missing', () => {
     expect(parseExpression("[concat('a', 'b']").expression).toMatchObject({
       kind: 'call',

@@ -20,8 +20,9 @@ describe('editDistance', () => {
 });
 
 describe('allowedEdits', () => {
-  it('allows one edit per three characters, at least one', () => {
-    expect([0, 1, 2, 3, 5, 6, 8, 9, 12].map(allowedEdits)).toEqual([1, 1, 1, 1, 1, 2, 2, 3, 4]);
+  it('allows one edit per three characters, at least one and at most three', () => {
+    // At most three: 'dataDiskName' is not a typo of 'osDiskName' (four edits).
+    expect([0, 1, 2, 3, 5, 6, 8, 9, 12, 30].map(allowedEdits)).toEqual([1, 1, 1, 1, 1, 2, 2, 3, 3, 3]);
   });
 });
 

@@ -1,0 +1,117 @@
+/** expression-references: scopes, what is not checked, and the suggestions. */
+import { applyFixes } from '../../src/engine/fixes';
+import { lintWithRule } from '../support/lint';
+
+const RULE = 'expression-references';
+
+function template(parts: { parameters?: object; variables?: object; functions?: object[]; resources?: object[]; outputs?: object }): string {
+  return JSON.stringify(
+    {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      ...parts,
+      resources: parts.resources ?? [],
+    },
+    null,
+    2,
+  );
+}
+
+const output = (value: string) => ({ out: { type: 'string', value } });
+const lint = (text: string) => lintWithRule(RULE, text).messages;
+const ids = (text: string) => lint(text).map((m) => m.messageId);
+
+function nestedDeployment(scope: 'inner' | 'outer' | undefined, template: object, parameters?: object): object {
+  return {
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2022-09-01',
+    name: 'nested',
+    properties: { mode: 'Incremental', ...(scope ? { expressionEvaluationOptions: { scope } } : {}), ...(parameters ? { parameters } : {}), template },
+  };
+}
+
+describe('expression-references: what is declared', () => {
+  it('compares names case-insensitively', () => {
+    expect(lint(template({ parameters: { VmName: { type: 'string' } }, outputs: output("[parameters('VMNAME')]") }))).toEqual([]);
+  });
+
+  it('uses the last of two declarations that differ in case, as ARM does', () => {
+    // Both keys name one parameter; whichever spelling the reference uses, it is declared.
+    const text = template({ parameters: { vmName: { type: 'string' }, VMNAME: { type: 'string' } }, outputs: output("[parameters('vmname')]") });
+    expect(lint(text)).toEqual([]);
+  });
+
+  it('counts a variable copy loop as a declared variable', () => {
+    const text = template({ variables: { copy: [{ name: 'disks', count: 2, input: "[copyIndex('disks')]" }] }, outputs: output("[variables('disks')]") });
+    expect(lint(text)).toEqual([]);
+  });
+
+  it('does not check a computed name', () => {
+    expect(lint(template({ outputs: output("[parameters(concat('a', 'b'))]") }))).toEqual([]);
+  });
+
+  it('does not take a namespaced call for parameters() or variables()', () => {
+    const functions = [{ namespace: 'my', members: { parameters: { parameters: [{ name: 'x', type: 'string' }], output: { type: 'string', value: "[parameters('x')]" } } } }];
+    expect(lint(template({ functions, outputs: output("[my.parameters('missing')]") }))).toEqual([]);
+  });
+});
+
+describe('expression-references: nested deployments', () => {
+  const parent = { parameters: { location: { type: 'string' } }, variables: { prefix: 'app' } };
+
+  it('lets an outer-scope template use the parent declarations', () => {
+    const nested = { resources: [], outputs: output("[concat(parameters('location'), variables('prefix'))]") };
+    expect(lint(template({ ...parent, resources: [nestedDeployment(undefined, nested)] }))).toEqual([]);
+  });
+
+  it("does not let an outer-scope template use its own declarations", () => {
+    const nested = { variables: { own: 'x' }, resources: [], outputs: output("[variables('own')]") };
+    expect(ids(template({ ...parent, resources: [nestedDeployment('outer', nested)] }))).toEqual(['outerScope']);
+  });
+
+  it('evaluates the values passed to an inner-scope template in the parent scope', () => {
+    const nested = { parameters: { where: { type: 'string' } }, resources: [], outputs: output("[parameters('where')]") };
+    const passed = { where: { value: "[parameters('location')]" } };
+    expect(lint(template({ ...parent, resources: [nestedDeployment('inner', nested, passed)] }))).toEqual([]);
+  });
+
+  it('reports parent declarations used inside an inner-scope template', () => {
+    const nested = { resources: [], outputs: output("[concat(parameters('location'), variables('prefix'))]") };
+    expect(ids(template({ ...parent, resources: [nestedDeployment('inner', nested)] }))).toEqual(['innerScopeParameter', 'innerScopeVariable']);
+  });
+});
+
+describe('expression-references: user-defined functions', () => {
+  it('sees only the function parameters, and no variables', () => {
+    const functions = [
+      {
+        namespace: 'ns',
+        members: { fn: { parameters: [{ name: 'a', type: 'string' }], output: { type: 'string', value: "[concat(parameters('A'), parameters('b'), variables('v'))]" } } },
+      },
+    ];
+    const text = template({ parameters: { b: { type: 'string' } }, variables: { v: 'x' }, functions });
+    expect(lint(text).map((m) => [m.messageId, m.message])).toEqual([
+      ['functionParameter', "User-defined function 'ns.fn' has no parameter 'b' (its parameters: a); a function sees only its own parameters, not the template's."],
+      ['functionVariables', "User-defined function 'ns.fn' cannot use variables(); pass 'v' in as a parameter of the function."],
+    ]);
+  });
+});
+
+describe('expression-references: suggestions', () => {
+  it('renames a typo to the declared name, quoting it for the expression and for JSON', () => {
+    const text = template({ parameters: { "owner's name": { type: 'string' } }, outputs: output("[parameters('owner''s nme')]") });
+    const [message] = lint(text);
+    expect(message?.messageId).toBe('undeclaredDidYouMean');
+    const fixed = applyFixes(text, [message!.suggestions![0]!.fix]).text;
+    expect(fixed).toContain(`"value": "[parameters('owner''s name')]"`);
+    expect(lint(fixed)).toEqual([]);
+  });
+
+  it('switches parameters() to variables() for a name declared as a variable', () => {
+    const text = template({ variables: { nicName: 'nic' }, outputs: output("[parameters('nicName')]") });
+    const [message] = lint(text);
+    const fixed = applyFixes(text, [message!.suggestions![0]!.fix]).text;
+    expect(fixed).toContain(`"value": "[variables('nicName')]"`);
+    expect(lint(fixed)).toEqual([]);
+  });
+});
