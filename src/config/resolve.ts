@@ -44,6 +44,8 @@ export class ConfigResolver {
   private readonly chains = new Map<string, ConfigFile[]>();
   private readonly loaded = new Map<string, ConfigFile>();
   private readonly matchers = new Map<string, Matcher>();
+  /** Resolved configs by what decides them, so files under the same configs share one. */
+  private readonly resolved = new Map<string, ResolvedConfig>();
   private readonly explicit: ConfigFile | undefined;
 
   constructor(private readonly options: ConfigOptions) {
@@ -54,25 +56,38 @@ export class ConfigResolver {
 
   resolve(filePath: string): ResolvedConfig {
     const chain = this.chainFor(filePath);
+    // What decides the result: the configs, and which of their globs match this file.
+    const matched: Array<{ config: ConfigFile; overrides: ConfigFile['overrides']; parameterFiles: string[] }> = chain.map((config) => {
+      const path = relative(config.directory, filePath);
+      return {
+        config,
+        overrides: config.overrides.filter((override) => this.matches(override.files, path)),
+        parameterFiles: config.parameters.files.filter((pair) => this.matches([pair.template], path)).map((pair) => resolve(config.directory, pair.parameters)),
+      };
+    });
+    const cacheKey = JSON.stringify(matched.map((m) => [m.config.path, m.overrides.map((o) => m.config.overrides.indexOf(o)), m.parameterFiles]));
+    let resolved = this.resolved.get(cacheKey);
+    if (!resolved) {
+      resolved = this.compute(matched);
+      this.resolved.set(cacheKey, resolved);
+    }
+    return resolved;
+  }
+
+  private compute(matched: Array<{ config: ConfigFile; overrides: ConfigFile['overrides']; parameterFiles: string[] }>): ResolvedConfig {
     let settings = presetSettings(this.options.rules);
     const parameterFiles: string[] = [];
     let pairParameterFiles = true;
-    for (const config of chain) {
+    for (const { config, overrides, parameterFiles: files } of matched) {
       if (config.extends) settings = presetSettings(this.options.rules, config.extends);
       for (const [id, setting] of config.rules) settings.set(id, setting);
-      const path = relative(config.directory, filePath);
-      for (const override of config.overrides) {
-        if (!this.matches(override.files, path)) continue;
-        for (const [id, setting] of override.rules) settings.set(id, setting);
-      }
+      for (const override of overrides) for (const [id, setting] of override.rules) settings.set(id, setting);
       if (config.parameters.pairing !== undefined) pairParameterFiles = config.parameters.pairing;
-      for (const pair of config.parameters.files) {
-        if (this.matches([pair.template], path)) parameterFiles.push(resolve(config.directory, pair.parameters));
-      }
+      parameterFiles.push(...files);
     }
     settings = applyRuleEntries(settings, this.options.rules, this.options.cliRules);
     if (this.options.dropWarnings) for (const [id, setting] of settings) if (setting.severity === 1) settings.set(id, { ...setting, severity: 0 });
-    return { settings, key: JSON.stringify([...settings]), configFiles: chain.map((c) => c.path), parameterFiles, pairParameterFiles };
+    return { settings, key: JSON.stringify([...settings]), configFiles: matched.map((m) => m.config.path), parameterFiles, pairParameterFiles };
   }
 
   /** Ignored by a config's `ignores` (relative to that config) or by --ignore-pattern (relative to the cwd). */

@@ -60,13 +60,16 @@ export function suppressionRegions(source: SourceFile, model: FileModel | undefi
     }
     return ids;
   };
-  const endOfText = source.lines.positionAt(source.text.length + 1);
-  const beyondText: Position = { line: endOfText.line + 1, column: 1 };
+  // Every directive and metadata entry names armdsc-lint: most files hold none, and cost one search.
+  if (!source.text.includes('armdsc-lint')) return { regions, problems };
+  // An open block runs past the end of the file (a number that survives JSON, unlike Infinity).
+  const beyondText: Position = { line: Number.MAX_SAFE_INTEGER, column: 1 };
   // Open `armdsc-lint-disable` blocks, closed by a matching `armdsc-lint-enable`.
   const open: SuppressionRegion[] = [];
 
   for (const comment of source.comments) {
     const raw = source.text.slice(comment.offset, comment.offset + comment.length);
+    if (!raw.includes('armdsc-lint-')) continue;
     const body = comment.kind === 'line' ? raw.slice(2) : raw.slice(2, raw.endsWith('*/') ? -2 : undefined);
     const match = DIRECTIVE.exec(body);
     if (!match) continue;

@@ -159,7 +159,7 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
   const secrets = secretTexts(model);
   const fixer = new RuleFixer(source);
   const seen = new Set<string>();
-  const handlers = new Map<string, Array<{ ruleId: string; handler: (...args: unknown[]) => void }>>();
+  const handlers = new Map<string, Array<{ ruleId: string; handler: (argument: unknown) => void }>>();
   const failed = new Set<string>();
   /** Run rule code; a throw disables the rule for this file and becomes a fatal message. */
   const guarded = (ruleId: string, run: () => void): void => {
@@ -214,7 +214,7 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
     };
     guarded(ruleId, () => {
       const listeners: RuleListeners = rule.create(context);
-      for (const [event, handler] of Object.entries(listeners) as Array<[string, (...args: unknown[]) => void]>) {
+      for (const [event, handler] of Object.entries(listeners) as Array<[string, (argument: unknown) => void]>) {
         const list = handlers.get(event) ?? [];
         list.push({ ruleId, handler });
         handlers.set(event, list);
@@ -223,8 +223,19 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
   }
 
   try {
-    traverse(model, new Set(handlers.keys()), (event, ...args) => {
-      for (const { ruleId, handler } of handlers.get(event) ?? []) guarded(ruleId, () => handler(...args));
+    // Called for every node of the file when a rule walks the JSON: no closure or array per call.
+    traverse(model, new Set(handlers.keys()), (event, argument) => {
+      const list = handlers.get(event);
+      if (!list) return;
+      for (const { ruleId, handler } of list) {
+        if (failed.has(ruleId)) continue;
+        try {
+          handler(argument);
+        } catch (error) {
+          failed.add(ruleId);
+          internalError(ruleId, error);
+        }
+      }
     });
   } catch (error) {
     internalError(null, error);

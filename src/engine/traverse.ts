@@ -1,18 +1,17 @@
 import { isExpressionText, parseTemplateString } from '../expression';
 import type { DscExtension, Extension, FileModel, Resource, Template, UserFunction } from '../model';
 import type { JsonObject, JsonProperty, JsonValue } from '../parse';
-import type { RuleEvent, RuleListeners } from './types';
+import type { RuleEvent } from './types';
 
-type Dispatch = <E extends keyof RuleListeners>(event: E, ...args: Parameters<NonNullable<RuleListeners[E]>>) => void;
-
-/** Events of the JSON walk, which runs only when an enabled rule listens to one of them. */
-const JSON_EVENTS: readonly RuleEvent[] = ['jsonObject', 'jsonProperty', 'expression'];
+/** Calls every rule's handler of one event with its argument (the caller guards each call). */
+export type Dispatch = (event: RuleEvent, argument: unknown) => void;
 
 /**
  * Walk the model in document order and emit events: templates contain their resources, a
  * nested deployment contains its template, and extensions follow the resource or scale set
- * that declares them. Misplaced DSC objects come next, then the JSON walk (when listened to),
- * then `file:exit`. Every walk is iterative, so no nesting depth can overflow the stack.
+ * that declares them. Misplaced DSC objects come next, then the JSON walk (when an enabled rule
+ * listens to jsonObject, jsonProperty or expression), then `file:exit`. Every walk is
+ * iterative, so no nesting depth can overflow the stack.
  */
 export function traverse(model: FileModel, listened: ReadonlySet<string>, dispatch: Dispatch): void {
   const templateByDeployment = new Map<Resource, Template>();
@@ -61,7 +60,7 @@ export function traverse(model: FileModel, listened: ReadonlySet<string>, dispat
     }
   }
   for (const misplacement of model.misplacements) dispatch('misplacedExtension', misplacement);
-  if (JSON_EVENTS.some((event) => listened.has(event))) walkJson(model, listened, dispatch);
+  if (listened.has('jsonObject') || listened.has('jsonProperty') || listened.has('expression')) walkJson(model, listened, dispatch);
   dispatch('file:exit', model);
 }
 
@@ -69,6 +68,9 @@ export function traverse(model: FileModel, listened: ReadonlySet<string>, dispat
  * Every object, property and template expression of the file in document order, each expression
  * with the template whose parameters and variables it sees (and the user-defined function whose
  * parameters it sees, inside one). Property names are not expressions: ARM does not evaluate them.
+ *
+ * This walk visits every node of every file, so it allocates nothing per node: one stack of
+ * nodes, with a marker where the template or function in effect changes back.
  */
 function walkJson(model: FileModel, listened: ReadonlySet<string>, dispatch: Dispatch): void {
   const templateByNode = new Map<JsonObject, Template>(model.templates.map((t) => [t.node, t]));
@@ -78,15 +80,22 @@ function walkJson(model: FileModel, listened: ReadonlySet<string>, dispatch: Dis
   const wantsProperties = listened.has('jsonProperty');
   const wantsExpressions = listened.has('expression');
 
-  type Entry = { node: JsonValue | JsonProperty; template: Template; userFunction: UserFunction | undefined };
-  const stack: Entry[] = [];
-  if (model.source.root) stack.push({ node: model.source.root, template: model.root, userFunction: undefined });
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const { node, template, userFunction } = entry;
+  // A `null` entry restores the template and function that applied before the object above it.
+  const stack: Array<JsonValue | JsonProperty | null> = [];
+  const scopes: Array<{ template: Template; userFunction: UserFunction | undefined }> = [];
+  let template = model.root;
+  let userFunction: UserFunction | undefined;
+  if (model.source.root) stack.push(model.source.root);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === null) {
+      ({ template, userFunction } = scopes.pop()!);
+      continue;
+    }
     switch (node.kind) {
       case 'property':
         if (wantsProperties) dispatch('jsonProperty', node);
-        if (node.value) stack.push({ node: node.value, template, userFunction });
+        if (node.value) stack.push(node.value);
         break;
       case 'string':
         if (wantsExpressions && isExpressionText(node.value)) {
@@ -95,12 +104,20 @@ function walkJson(model: FileModel, listened: ReadonlySet<string>, dispatch: Dis
         }
         break;
       case 'array':
-        for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i]!, template, userFunction });
+        for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]!);
         break;
       case 'object': {
-        const inner = { template: templateByNode.get(node) ?? template, userFunction: functionByNode.get(node) ?? userFunction };
         if (wantsObjects) dispatch('jsonObject', node);
-        for (let i = node.properties.length - 1; i >= 0; i--) stack.push({ node: node.properties[i]!, ...inner });
+        const innerTemplate = templateByNode.get(node);
+        const innerFunction = functionByNode.get(node);
+        if (innerTemplate || innerFunction) {
+          scopes.push({ template, userFunction });
+          stack.push(null);
+          template = innerTemplate ?? template;
+          userFunction = innerFunction ?? userFunction;
+        }
+        const properties = node.properties;
+        for (let i = properties.length - 1; i >= 0; i--) stack.push(properties[i]!);
         break;
       }
     }

@@ -13,6 +13,8 @@ interface TreeBuild {
   root: JsonValue | undefined;
   errors: RawError[];
   comments: CommentRange[];
+  /** Offset of the bracket that opens level MAX_NESTING_DEPTH + 1: the tree is then not usable. */
+  tooDeepAt?: number;
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
@@ -30,12 +32,11 @@ export const MAX_NESTING_DEPTH = 256;
  * the parser's output is its cascade), with an offset into `text` and a hint where one helps.
  */
 export function parseSource(text: string): SourceFile {
-  const tooDeep = offsetPastDepth(text, MAX_NESTING_DEPTH);
-  if (tooDeep !== undefined) {
-    const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels of objects and arrays; the file is not read`;
-    return new SourceFile(text, undefined, [{ message, offset: tooDeep, length: 1 }], []);
-  }
   let build = buildTree(text);
+  if (build.tooDeepAt !== undefined) {
+    const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels of objects and arrays; the file is not read`;
+    return new SourceFile(text, undefined, [{ message, offset: build.tooDeepAt, length: 1 }], []);
+  }
   if (build.errors.some((e) => printParseErrorCode(e.code) === 'UnexpectedEndOfString')) {
     const blanked = blankLineBreaksInStrings(text);
     if (blanked !== text) {
@@ -93,31 +94,6 @@ function looksLikeUtf16WithoutBom(text: string): boolean {
   return sample.length >= 4 && nuls * 3 >= sample.length;
 }
 
-/**
- * Offset of the first `{` or `[` that opens level `limit + 1`, skipping strings and comments;
- * undefined when the text never nests that deep. One pass, no recursion.
- */
-function offsetPastDepth(text: string, limit: number): number | undefined {
-  let depth = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 34 /* " */) {
-      for (i++; i < n && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
-    } else if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
-      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-    } else if (ch === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? n : end + 1;
-    } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
-      if (++depth > limit) return i;
-    } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
-      depth--;
-    }
-  }
-  return undefined;
-}
-
 function buildTree(text: string): TreeBuild {
   const stack: JsonContainer[] = [];
   const build: TreeBuild = { root: undefined, errors: [], comments: [] };
@@ -149,50 +125,65 @@ function buildTree(text: string): TreeBuild {
     if (holder?.kind === 'property') holder.length = container.offset + container.length - holder.offset;
   };
 
-  visit(
-    text,
-    {
-      onObjectBegin: (offset) => {
-        const node: JsonObject = { kind: 'object', offset, length: 1, parent: undefined, properties: [], index: undefined };
-        attach(node);
-        stack.push(node);
+  /** Past the depth limit nothing more is built (returning false stops callbacks below). */
+  const tooDeep = (offset: number): boolean => {
+    if (stack.length < MAX_NESTING_DEPTH) return false;
+    build.tooDeepAt ??= offset;
+    return true;
+  };
+
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => {
+          if (tooDeep(offset)) return false;
+          const node: JsonObject = { kind: 'object', offset, length: 1, parent: undefined, properties: [], index: undefined };
+          attach(node);
+          stack.push(node);
+        },
+        onObjectProperty: (name, offset, length) => {
+          const container = stack[stack.length - 1];
+          if (container?.kind !== 'object') return;
+          const key: JsonString = { kind: 'string', offset, length, parent: undefined, value: name };
+          const property: JsonProperty = { kind: 'property', offset, length, parent: container, key, value: undefined };
+          key.parent = property;
+          container.properties.push(property);
+        },
+        onObjectEnd: close,
+        onArrayBegin: (offset) => {
+          if (tooDeep(offset)) return false;
+          const node: JsonArray = { kind: 'array', offset, length: 1, parent: undefined, items: [] };
+          attach(node);
+          stack.push(node);
+        },
+        onArrayEnd: close,
+        onLiteralValue: (value: unknown, offset, length) => {
+          // Literal objects with one key order keep the nodes monomorphic (this is the hot path).
+          let node: JsonValue;
+          if (typeof value === 'string') {
+            node = { kind: 'string', offset, length, parent: undefined, value };
+          } else if (typeof value === 'number') node = { kind: 'number', offset, length, parent: undefined, value };
+          else if (typeof value === 'boolean') node = { kind: 'boolean', offset, length, parent: undefined, value };
+          else node = { kind: 'null', offset, length, parent: undefined, value: null };
+          attach(node);
+        },
+        // jsonc-parser can report a range past the end of a truncated text: keep ranges inside it.
+        onComment: (offset, length) => {
+          build.comments.push({ kind: text.startsWith('//', offset) ? 'line' : 'block', offset, length: Math.min(length, text.length - offset) });
+        },
+        onError: (code, offset, length) => {
+          const start = Math.min(offset, text.length);
+          build.errors.push({ code, offset: start, length: Math.max(0, Math.min(length, text.length - start)) });
+        },
       },
-      onObjectProperty: (name, offset, length) => {
-        const container = stack[stack.length - 1];
-        if (container?.kind !== 'object') return;
-        const key: JsonString = { kind: 'string', offset, length, parent: undefined, value: name };
-        const property: JsonProperty = { kind: 'property', offset, length, parent: container, key, value: undefined };
-        key.parent = property;
-        container.properties.push(property);
-      },
-      onObjectEnd: close,
-      onArrayBegin: (offset) => {
-        const node: JsonArray = { kind: 'array', offset, length: 1, parent: undefined, items: [] };
-        attach(node);
-        stack.push(node);
-      },
-      onArrayEnd: close,
-      onLiteralValue: (value: unknown, offset, length) => {
-        // Literal objects with one key order keep the nodes monomorphic (this is the hot path).
-        let node: JsonValue;
-        if (typeof value === 'string') {
-          node = { kind: 'string', offset, length, parent: undefined, value };
-        } else if (typeof value === 'number') node = { kind: 'number', offset, length, parent: undefined, value };
-        else if (typeof value === 'boolean') node = { kind: 'boolean', offset, length, parent: undefined, value };
-        else node = { kind: 'null', offset, length, parent: undefined, value: null };
-        attach(node);
-      },
-      // jsonc-parser can report a range past the end of a truncated text: keep ranges inside it.
-      onComment: (offset, length) => {
-        build.comments.push({ kind: text.startsWith('//', offset) ? 'line' : 'block', offset, length: Math.min(length, text.length - offset) });
-      },
-      onError: (code, offset, length) => {
-        const start = Math.min(offset, text.length);
-        build.errors.push({ code, offset: start, length: Math.max(0, Math.min(length, text.length - start)) });
-      },
-    },
-    PARSE_OPTIONS,
-  );
+      PARSE_OPTIONS,
+    );
+  } catch (error) {
+    // jsonc-parser recurses per level: nesting thousands deep overflows its stack, past our limit.
+    if (!(error instanceof RangeError) || build.tooDeepAt === undefined) throw error;
+  }
+  if (build.tooDeepAt !== undefined) return build;
   // Containers left open by a truncated file end where the text ends.
   while (stack.length > 0) close(text.length, 0);
   return build;

@@ -24,7 +24,7 @@ export interface SourceLocation {
 
 /** One parsed file: the text, its JSON tree, comments and syntax errors. */
 export class SourceFile {
-  readonly lines: LineIndex;
+  private lineIndex: LineIndex | undefined;
   private readonly stringMaps = new WeakMap<JsonString, number[] | null>();
 
   constructor(
@@ -33,8 +33,12 @@ export class SourceFile {
     readonly root: JsonValue | undefined,
     readonly errors: readonly ParseProblem[],
     readonly comments: readonly CommentRange[],
-  ) {
-    this.lines = new LineIndex(text);
+  ) {}
+
+  /** Line starts, computed on first use: most files report nothing and never need them. */
+  get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex;
   }
 
   locationOf(offset: number, length: number): SourceLocation {
