@@ -79,7 +79,7 @@ export function readRegularFile(path: string): BytesOutcome {
     const kind = FILE_KIND.find(([test]) => test(info.mode));
     if (kind) return { ok: false, kind: 'not-a-file', problem: `it is ${kind[1]}, not a regular file` };
     if (info.size > MAX_FILE_SIZE) return { ok: false, kind: 'too-large', problem: tooLarge(info.size) };
-    const bytes = readAtMost(fd, MAX_FILE_SIZE + 1);
+    const bytes = readAtMost(fd, info.size, MAX_FILE_SIZE + 1);
     if (bytes.length > MAX_FILE_SIZE) return { ok: false, kind: 'too-large', problem: tooLarge(bytes.length) };
     return { ok: true, bytes, mtimeMs: info.mtimeMs };
   } catch (error) {
@@ -102,17 +102,24 @@ function tooLarge(size: number): string {
   return `it is larger than ${MAX_FILE_SIZE / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB); ARM takes templates up to 4 MB`;
 }
 
-/** Read until end of file or `limit` bytes, whichever comes first (a file may grow while read). */
-function readAtMost(fd: number, limit: number): Buffer {
-  const chunks: Buffer[] = [];
+/**
+ * Read until end of file or `limit` bytes, whichever comes first (a file may grow while read).
+ * The first buffer has the size the file had when opened (plus one byte, to see growth), so a
+ * small file costs one small allocation.
+ */
+function readAtMost(fd: number, expected: number, limit: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(expected + 1, limit));
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
-    const count = chunk.length === 0 ? 0 : readSync(fd, chunk, 0, chunk.length, null);
+    if (total === buffer.length) {
+      if (buffer.length >= limit) break;
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const count = readSync(fd, buffer, total, buffer.length - total, null);
     if (count === 0) break;
-    chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
     total += count;
-    if (total >= limit) break;
   }
-  return Buffer.concat(chunks, total);
+  return buffer.subarray(0, total);
 }
