@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { workspace } from '../support/cli';
-import { template } from '../support/lint';
+import { scaleSetTemplate, template } from '../support/lint';
 
 const root = join(__dirname, '..', '..');
 
@@ -35,16 +35,7 @@ function runAction(inputs: Record<string, string>, cwd: string) {
   return last;
 }
 
-const scaleSet = template({
-  resources: [
-    {
-      type: 'Microsoft.Compute/virtualMachineScaleSets',
-      apiVersion: '2024-07-01',
-      name: 'web',
-      properties: { virtualMachineProfile: { extensionProfile: { extensions: [{ name: 'DSC', properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configurationArguments: { nodeName: 'web0' } } } }] } } },
-    },
-  ],
-});
+const scaleSet = scaleSetTemplate('web0');
 
 describe('action.yml', () => {
   it('is a composite action whose only non-shell step is actions/setup-node', () => {

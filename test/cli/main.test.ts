@@ -1,38 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, workspace } from '../support/cli';
-import { template } from '../support/lint';
+import { scaleSetTemplate, template } from '../support/lint';
 
 /** A scale set whose DSC nodeName is `nodeName`, with typeHandlerVersion `version`. */
-function scaleSet(nodeName: string, version = '2.83'): string {
-  return template({
-    resources: [
-      {
-        type: 'Microsoft.Compute/virtualMachineScaleSets',
-        apiVersion: '2024-07-01',
-        name: 'web',
-        properties: {
-          virtualMachineProfile: {
-            extensionProfile: {
-              extensions: [
-                {
-                  name: 'DSC',
-                  properties: {
-                    publisher: 'Microsoft.Powershell',
-                    type: 'DSC',
-                    typeHandlerVersion: version,
-                    autoUpgradeMinorVersion: true,
-                    settings: { configurationArguments: { nodeName } },
-                  },
-                },
-              ],
-            },
-          },
-        },
-      },
-    ],
-  });
-}
+const scaleSet = (nodeName: string, version = '2.83'): string => scaleSetTemplate(nodeName, { version });
 
 /** Two VM extensions whose versions differ: one warning, no error. */
 const versionMismatch = template({

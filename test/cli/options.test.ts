@@ -7,25 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../src/index';
 import { runCli, workspace } from '../support/cli';
-import { template } from '../support/lint';
+import { scaleSetTemplate } from '../support/lint';
 
-const scaleSet = (nodeName: string) =>
-  template({
-    resources: [
-      {
-        type: 'Microsoft.Compute/virtualMachineScaleSets',
-        apiVersion: '2024-07-01',
-        name: 'web',
-        properties: {
-          virtualMachineProfile: {
-            extensionProfile: {
-              extensions: [{ name: 'DSC', properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configurationArguments: { nodeName } } } }],
-            },
-          },
-        },
-      },
-    ],
-  });
+const scaleSet = (nodeName: string) => scaleSetTemplate(nodeName);
 
 const bin = join(__dirname, '..', '..', 'dist', 'src', 'cli', 'bin.js');
 

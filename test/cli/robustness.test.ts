@@ -8,32 +8,10 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { rules } from '../../src/index';
 import { runCli, workspace } from '../support/cli';
-import { template } from '../support/lint';
+import { scaleSetTemplate, template } from '../support/lint';
 
 /** A scale set whose DSC nodeName is `nodeName` (not localhost: one fixable error). */
-function scaleSet(nodeName: string): string {
-  return template({
-    resources: [
-      {
-        type: 'Microsoft.Compute/virtualMachineScaleSets',
-        apiVersion: '2024-07-01',
-        name: 'web',
-        properties: {
-          virtualMachineProfile: {
-            extensionProfile: {
-              extensions: [
-                {
-                  name: 'DSC',
-                  properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configurationArguments: { nodeName } } },
-                },
-              ],
-            },
-          },
-        },
-      },
-    ],
-  });
-}
+const scaleSet = (nodeName: string): string => scaleSetTemplate(nodeName);
 
 interface JsonResult {
   filePath: string;

@@ -5,25 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, workspace } from '../support/cli';
-import { template } from '../support/lint';
+import { scaleSetTemplate } from '../support/lint';
 
-/** A scale set whose DSC nodeName is "web0" (a dsc-vmss-node-name error) on an old version (2.77). */
-const scaleSet = template({
-  resources: [
-    {
-      type: 'Microsoft.Compute/virtualMachineScaleSets',
-      apiVersion: '2024-07-01',
-      name: 'web',
-      properties: {
-        virtualMachineProfile: {
-          extensionProfile: {
-            extensions: [{ name: 'DSC', properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configurationArguments: { nodeName: 'web0' } } } }],
-          },
-        },
-      },
-    },
-  ],
-});
+/** A scale set whose DSC nodeName is "web0": a dsc-vmss-node-name error. */
+const scaleSet = scaleSetTemplate('web0');
 
 interface Result {
   filePath: string;

@@ -9,25 +9,9 @@ import { lintFiles, type LintFilesOptions } from '../../src/index';
 import * as processing from '../../src/runner/process-file';
 import { LintCache } from '../../src/runner/cache';
 import { workspace } from '../support/cli';
-import { template } from '../support/lint';
+import { scaleSetTemplate } from '../support/lint';
 
-const scaleSet = (nodeName: string) =>
-  template({
-    resources: [
-      {
-        type: 'Microsoft.Compute/virtualMachineScaleSets',
-        apiVersion: '2024-07-01',
-        name: 'web',
-        properties: {
-          virtualMachineProfile: {
-            extensionProfile: {
-              extensions: [{ name: 'DSC', properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configurationArguments: { nodeName } } } }],
-            },
-          },
-        },
-      },
-    ],
-  });
+const scaleSet = (nodeName: string) => scaleSetTemplate(nodeName);
 
 /** Lint with the cache; the files that were really linted (not taken from the cache). */
 async function run(cwd: string, options: LintFilesOptions = {}) {

@@ -6,27 +6,11 @@
  */
 import { join } from 'node:path';
 import { runCli, workspace } from '../support/cli';
-import { template } from '../support/lint';
+import { scaleSetTemplate } from '../support/lint';
 
 const PARAMETERS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
 
-const scaleSet = template({
-  parameters: { nodeName: { type: 'string', defaultValue: 'localhost' } },
-  resources: [
-    {
-      type: 'Microsoft.Compute/virtualMachineScaleSets',
-      apiVersion: '2024-07-01',
-      name: 'web',
-      properties: {
-        virtualMachineProfile: {
-          extensionProfile: {
-            extensions: [{ name: 'DSC', properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configurationArguments: { nodeName: "[parameters('nodeName')]" } } } }],
-          },
-        },
-      },
-    },
-  ],
-});
+const scaleSet = scaleSetTemplate("[parameters('nodeName')]", { parameters: { nodeName: { type: 'string', defaultValue: 'localhost' } } });
 
 const parametersFile = (parameters: Record<string, unknown>) => JSON.stringify({ $schema: PARAMETERS_SCHEMA, contentVersion: '1.0.0.0', parameters }, null, 2);
 

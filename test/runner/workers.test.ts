@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from '../support/cli';
-import { template } from '../support/lint';
+import { scaleSetTemplate, template } from '../support/lint';
 
 const root = join(__dirname, '..', '..');
 const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
@@ -50,17 +50,7 @@ describe('--concurrency', () => {
   });
 
   it('writes fixes from worker threads', () => {
-    const scaleSet = (nodeName: string) =>
-      template({
-        resources: [
-          {
-            type: 'Microsoft.Compute/virtualMachineScaleSets',
-            apiVersion: '2024-07-01',
-            name: 'web',
-            properties: { virtualMachineProfile: { extensionProfile: { extensions: [{ name: 'DSC', properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, settings: { configurationArguments: { nodeName } } } }] } } },
-          },
-        ],
-      });
+    const scaleSet = (nodeName: string) => scaleSetTemplate(nodeName);
     const cwd = workspace({ 'a.json': scaleSet('web0'), 'b.json': scaleSet('web1'), 'c.json': scaleSet('localhost') });
     const run = lint(cwd, '--concurrency', '2', '--fix');
     expect(run.status).toBe(0);

@@ -44,3 +44,38 @@ export function positionOf(text: string, token: string, after = ''): { line: num
   const column = lines[line - 1]!.length + 1;
   return { line, column, endLine: line, endColumn: column + token.length };
 }
+
+/**
+ * A template with one scale set whose DSC profile extension passes `nodeName` as a configuration
+ * argument: anything but "localhost" is a fixable dsc-vmss-node-name error.
+ */
+export function scaleSetTemplate(nodeName: string, options: { version?: string; parameters?: unknown } = {}): string {
+  return template({
+    ...(options.parameters ? { parameters: options.parameters } : {}),
+    resources: [
+      {
+        type: 'Microsoft.Compute/virtualMachineScaleSets',
+        apiVersion: '2024-07-01',
+        name: 'web',
+        properties: {
+          virtualMachineProfile: {
+            extensionProfile: {
+              extensions: [
+                {
+                  name: 'DSC',
+                  properties: {
+                    publisher: 'Microsoft.Powershell',
+                    type: 'DSC',
+                    typeHandlerVersion: options.version ?? '2.83',
+                    autoUpgradeMinorVersion: true,
+                    settings: { configurationArguments: { nodeName } },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    ],
+  });
+}
