@@ -6,7 +6,7 @@
  * paired only when just one of them varies; the rest is left unknown, never guessed.
  */
 import { alternativesOf, choiceOf, isExpressionText, knownString, parseTemplateString, unknown } from '../../../src/expression';
-import type { AbstractValue, CallExpression, Expression, Scope } from '../../../src/expression';
+import type { AbstractValue, Expression, Scope } from '../../../src/expression';
 import type { AssumingEvaluation, DscExtension, FileModel } from '../../../src/model';
 import { getObject, getProperty, getString, getValue, type JsonArray, type JsonNode, type JsonObject, type JsonProperty, type JsonString, type JsonValue } from '../../../src/parse';
 
@@ -84,7 +84,7 @@ class StructureResolver {
   private nodeOf(expression: Expression, scope: Scope): JsonValue | undefined {
     switch (expression.kind) {
       case 'call':
-        return this.declared(expression, scope);
+        return this.model.resolver.declaredNode(expression, scope);
       case 'member': {
         const source = this.resolvedNodeOf(expression.source, scope);
         return source?.kind === 'object' ? getValue(source, expression.property) : undefined;
@@ -104,23 +104,6 @@ class StructureResolver {
   private resolvedNodeOf(expression: Expression, scope: Scope): JsonValue | undefined {
     const node = this.nodeOf(expression, scope);
     return node && this.resolve(node);
-  }
-
-  private declared(call: CallExpression, scope: Scope): JsonValue | undefined {
-    const [argument] = call.args;
-    if (call.namespace !== undefined || call.args.length !== 1 || argument?.kind !== 'string') return undefined;
-    const name = argument.value.toLowerCase();
-    switch (call.name.toLowerCase()) {
-      case 'variables':
-        return scope.variables.get(name)?.value;
-      case 'parameters': {
-        const declaration = scope.parameters.get(name);
-        if (!declaration || declaration.passed === 'keyVaultReference') return undefined;
-        return declaration.passed ? declaration.passed.value : declaration.defaultValue;
-      }
-      default:
-        return undefined;
-    }
   }
 
   /** A literal index, or copyIndex() of this instance (as the evaluator's assumption gives it). */
