@@ -6,7 +6,8 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyRuleEntries, recommendedSettings, type RuleEntry } from './config/rule-settings';
 import { ConfigResolver } from './config/resolve';
-import { lintFile, type LintResult, type RuleSetting } from './engine';
+import { lintFile, type FileAccess, type LintResult, type RuleSetting } from './engine';
+import type { ParameterFileValues } from './model';
 import { rules } from './registry';
 import { packageVersion } from './package-info';
 import type { CacheStrategy } from './runner/cache';
@@ -22,6 +23,7 @@ export { FileError } from './files';
 export { INTERNAL_ERROR } from './engine';
 export type { Fix, LintMessage, LintResult, LintSuggestion, RuleMeta, RuleModule, SuppressedMessage, Suppression } from './engine';
 export { builtInRules } from '../rules';
+export { FORMAT_NAMES, FormatterError, loadFormatter, type Formatter, type FormatterContext } from './formatters';
 export { DOCS_BASE_URL, rules, rulesMeta } from './registry';
 export type { Concurrency } from './runner/run-files';
 export type { LintReport, SkippedFile } from './runner/finish-run';
@@ -80,7 +82,10 @@ function resolveSettings(options: LintOptions): Map<string, RuleSetting> {
 }
 
 /** Lint one template text (no config files, no file access). Undefined when it is not a deployment template. */
-export function lintText(text: string, options: LintOptions & { filePath?: string; settings?: ReadonlyMap<string, RuleSetting> } = {}): LintResult | undefined {
+export function lintText(
+  text: string,
+  options: LintOptions & { filePath?: string; settings?: ReadonlyMap<string, RuleSetting>; files?: FileAccess; parameterFile?: ParameterFileValues } = {},
+): LintResult | undefined {
   const filePath = options.filePath ?? '<text>';
   const outcome = lintFile({
     text,
@@ -93,6 +98,8 @@ export function lintText(text: string, options: LintOptions & { filePath?: strin
     debug: options.debug,
     inlineConfig: options.inlineConfig,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    files: options.files,
+    parameterFile: options.parameterFile,
   });
   if (outcome.kind === 'skipped') return undefined;
   return finishRun(rules, [outcome], options.cwd ?? process.cwd()).results[0];
@@ -120,9 +127,9 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const outcomes = await runFiles(patterns, {
     cwd,
     rules,
-    settingsFor: (path, fileCount) => {
+    settingsFor: (path, namedCount) => {
       const resolved = config.resolve(path);
-      const parameterFile = pairing.fileFor(path, fileCount, resolved.parameterFiles, resolved.pairParameterFiles);
+      const parameterFile = pairing.fileFor(path, namedCount, resolved.parameterFiles, resolved.pairParameterFiles);
       return { settings: resolved.settings, key: resolved.key, parameterFile };
     },
     isIgnored: (path) => config.isIgnored(path),

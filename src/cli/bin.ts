@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { main } from './main';
 
+// A reader that stops early (`armdsc-lint … | head`) closes the pipe: that is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 void main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

@@ -1,7 +1,9 @@
 import { arch, platform, release } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
-import { writeReportFile } from '../files';
+import { RunFileAccess, writeReportFile } from '../files';
+import { readParameterFile } from '../files/parameter-file';
+import { ParameterPairing } from '../runner/parameter-pairing';
 import { decodeBytes } from '../parse';
 import { FORMAT_NAMES, FormatterError, loadFormatter } from '../formatters';
 import { packageRoot, packageVersion } from '../package-info';
@@ -112,9 +114,12 @@ async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptio
   const name = (options['stdin-filename'] as string | undefined) ?? '<stdin>';
   const filePath = name === '<stdin>' ? name : resolve(io.cwd, name);
   const { text } = decodeBytes(await io.readStdin());
-  // The config that would apply to a file at that path applies to the text.
-  const settings = configResolver(lint).resolve(name === '<stdin>' ? resolve(io.cwd, 'stdin.json') : filePath).settings;
-  const result = lintText(text, { ...lint, filePath, settings });
+  // The config (and, for a named path, the files beside it) that would apply to a file at that path apply to the text.
+  const resolved = configResolver(lint).resolve(name === '<stdin>' ? resolve(io.cwd, 'stdin.json') : filePath);
+  const files = name === '<stdin>' ? undefined : new RunFileAccess().forFile().access;
+  const pairing = files && new ParameterPairing(io.cwd, lint.parameters ?? []).fileFor(filePath, 1, resolved.parameterFiles, resolved.pairParameterFiles);
+  const parameters = pairing && files ? readParameterFile(files, pairing.path, pairing.shownAs) : undefined;
+  const result = lintText(text, { ...lint, filePath, settings: resolved.settings, files, parameterFile: parameters?.ok ? parameters.file : undefined });
   return { report: { results: result ? [result] : [], skipped: result ? [] : [{ filePath, explicit: true, documentKind: 'other' }] }, text };
 }
 
@@ -163,7 +168,9 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
   }
 
   const stdin = options.stdin === true ? await lintStdin(options, io, lint) : undefined;
-  const report = stdin ? stdin.report : await lintFiles(patterns, lint);
+  const linted = stdin ? stdin.report : await lintFiles(patterns, lint);
+  // --quiet: rules set to warn did not run; warnings of rules set to error are not shown either.
+  const report = options.quiet === true ? { ...linted, results: linted.results.map(errorsOnly) } : linted;
   for (const skipped of report.skipped) {
     if (skipped.explicit) io.stderr(`armdsc-lint: skipped ${relative(io.cwd, skipped.filePath) || skipped.filePath}: ${SKIP_NOTE[skipped.documentKind]}\n`);
   }
@@ -181,6 +188,11 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
   const tooManyWarnings = maxWarnings >= 0 && warningCount > maxWarnings;
   if (tooManyWarnings) io.stderr(`armdsc-lint found too many warnings (maximum: ${maxWarnings}).\n`);
   return errorCount > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function errorsOnly(result: LintResult): LintResult {
+  if (result.warningCount === 0) return result;
+  return { ...result, messages: result.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 };
 }
 
 function hasInternalError(results: readonly LintResult[]): boolean {

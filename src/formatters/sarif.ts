@@ -6,7 +6,7 @@ import type { Fix, LintMessage, RuleMeta, SuppressedMessage } from '../engine';
 import { compareMessages } from '../engine/report';
 import { packageRoot } from '../package-info';
 import { jsonText } from './escape';
-import { FATAL_RULE_ID, relativePath, severityName } from './shared';
+import { CORE_RULE_ID, FATAL_RULE_ID, relativePath, severityName } from './shared';
 import type { SyncFormatter } from './types';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -76,6 +76,22 @@ const FATAL_RULE: ReportingDescriptor = {
     text: 'armdsc-lint could not lint the file: it is not valid JSON, it cannot be read, or the linter failed on it. No rule checked the file, so other problems in it are not reported.',
   },
   help: { text: FATAL_RULE_HELP, markdown: FATAL_RULE_HELP },
+  defaultConfiguration: { level: 'error' },
+};
+
+/**
+ * A message of armdsc-lint itself that is not fatal: a directive naming an unknown rule or
+ * silencing nothing, a parameters file that does not fit its template, fixes it could not write.
+ */
+const CORE_RULE_HELP = 'Read the message: it names the directive, file or fix concerned and what to change.';
+const CORE_RULE: ReportingDescriptor = {
+  id: CORE_RULE_ID,
+  name: 'LinterNotice',
+  shortDescription: { text: 'armdsc-lint reports a problem of its own.' },
+  fullDescription: {
+    text: 'armdsc-lint linted the file and reports something no rule covers: a suppression directive that names an unknown rule or silences nothing, a parameter the template does not declare, or fixes it could not write.',
+  },
+  help: { text: CORE_RULE_HELP, markdown: CORE_RULE_HELP },
   defaultConfiguration: { level: 'error' },
 };
 
@@ -208,7 +224,7 @@ function fingerprinter(): (ruleId: string, uri: string, text: string) => string 
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and Azure DevOps: one run with every rule of the run
- * (sorted by id, then the synthetic fatal rule), a result per message, suppressed messages as
+ * (sorted by id, then the synthetic fatal and core rules), a result per message, suppressed messages as
  * results with in-source suppressions, and columns in UTF-16 code units like ours.
  */
 export const sarif: SyncFormatter = (results, { cwd, rulesMeta, version }) => {
@@ -217,6 +233,7 @@ export const sarif: SyncFormatter = (results, { cwd, rulesMeta, version }) => {
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map(ruleDescriptor),
     FATAL_RULE,
+    CORE_RULE,
   ];
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const fingerprint = fingerprinter();
@@ -225,7 +242,7 @@ export const sarif: SyncFormatter = (results, { cwd, rulesMeta, version }) => {
   const sarifResults = results.flatMap((result) => {
     const location = artifactLocation(cwd, result.filePath);
     return [...result.messages, ...result.suppressedMessages].sort(compareMessages).map((message): SarifResult => {
-      const ruleId = message.ruleId ?? FATAL_RULE_ID;
+      const ruleId = message.ruleId ?? (message.fatal ? FATAL_RULE_ID : CORE_RULE_ID);
       const index = ruleIndex.get(ruleId);
       const messageFixes = fixes(location, message);
       return {

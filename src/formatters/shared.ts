@@ -7,6 +7,8 @@ import { escapeControlCharacters, singleLine } from './escape';
  * cannot be read, or an internal error), it uses this one.
  */
 export const FATAL_RULE_ID = 'fatal';
+/** The SARIF rule of armdsc-lint's own messages that are not fatal (directives, parameters files, refused writes). */
+export const CORE_RULE_ID = 'armdsc-lint';
 
 /** A result's path relative to cwd, with `/` between segments; the path itself if it is cwd. */
 export function relativePath(cwd: string, filePath: string): string {

@@ -9,7 +9,7 @@ function stem(path: string): string {
 /**
  * Chooses the parameters file of each template: a `--parameters` file whose name is the
  * template's followed by `.parameters` (`app.parameters.json`, `app.parameters.dev.json`) — or,
- * when exactly one template and one file are given, that file; then a file a config names for
+ * when exactly one file is named on the command line and one parameters file is given, that one; then a file a config names for
  * the template; then, unless pairing is off, `<name>.parameters.json` beside `<name>.json`.
  */
 export class ParameterPairing {
@@ -22,8 +22,8 @@ export class ParameterPairing {
     this.given = parameterFiles.map((file) => resolve(cwd, file));
   }
 
-  /** The parameters file for `template` (one of `templateCount` in the run), given the config's choices for it. */
-  fileFor(template: string, templateCount: number, configured: readonly string[], pairing: boolean): { path: string; shownAs: string } | undefined {
+  /** The parameters file for `template` (with `namedCount` files named in the run), given the config's choices for it. */
+  fileFor(template: string, namedCount: number, configured: readonly string[], pairing: boolean): { path: string; shownAs: string } | undefined {
     const name = stem(template).toLowerCase();
     const named = this.given.find((file) => {
       const base = basename(file).toLowerCase();
@@ -31,7 +31,7 @@ export class ParameterPairing {
     });
     const path =
       named ??
-      (this.given.length === 1 && templateCount === 1 ? this.given[0] : undefined) ??
+      (this.given.length === 1 && namedCount === 1 ? this.given[0] : undefined) ??
       configured[0] ??
       (pairing ? siblingParameters(template) : undefined);
     return path === undefined ? undefined : { path, shownAs: relative(this.cwd, path) || path };

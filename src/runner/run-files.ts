@@ -21,7 +21,8 @@ export interface FileSettings {
 export interface RunFilesOptions {
   cwd: string;
   rules: ReadonlyMap<string, RuleModule>;
-  settingsFor(path: string, fileCount: number): FileSettings;
+  /** `namedCount`: how many files were named on the command line (not found by a glob or folder). */
+  settingsFor(path: string, namedCount: number): FileSettings;
   /** Files the configuration ignores; those named on the command line are reported as skipped. */
   isIgnored?(path: string): boolean;
   process: ProcessOptions;
@@ -55,8 +56,9 @@ export async function runFiles(patterns: readonly string[], options: RunFilesOpt
   });
   const cache = options.cache && LintCache.open(options.cache.location, options.cache.strategy, options.cache.version);
   const processKey = JSON.stringify([options.process]);
+  const namedCount = targets.filter((target) => target.explicit).length;
   const jobs = targets.map((target) => {
-    const { settings, key, parameterFile } = options.settingsFor(target.path, targets.length);
+    const { settings, key, parameterFile } = options.settingsFor(target.path, namedCount);
     const job: FileJob = parameterFile ? { target, parameterFile } : { target };
     const cacheKey = `${key}|${processKey}|${target.explicit}|${parameterFile?.path ?? ''}`;
     return { job, settings, key, cacheKey, outcome: cache?.lookup(target.path, cacheKey) };

@@ -73,6 +73,14 @@ describe('--stdin', () => {
     expect(unfixable.stdout).toBe(scaleSet('localhost'));
   });
 
+  it('with a file name, sees the files beside it: its parameters file gives values', async () => {
+    const parameters = JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: { nodeName: { value: 'web0' } } });
+    const cwd = workspace({ 'web.parameters.json': parameters });
+    const text = scaleSetTemplate("[parameters('nodeName')]", { parameters: { nodeName: { type: 'string', defaultValue: 'localhost' } } });
+    const run = await runCli(['--stdin', '--stdin-filename', 'web.json', '--format', 'compact'], cwd, stdin(text));
+    expect(run.stdout).toContain(`"web0" (from parameters('nodeName') in web.parameters.json)`);
+  });
+
   it('refuses patterns beside --stdin and --stdin-filename without it', async () => {
     expect((await runCli(['--stdin', 'a.json'], workspace({}), stdin('{}'))).stderr).toBe('armdsc-lint: --stdin lints standard input: give no file patterns with it (see armdsc-lint --help)\n');
     expect((await runCli(['--stdin-filename', 'a.json'], workspace({}))).code).toBe(2);
@@ -104,6 +112,24 @@ describe('information', () => {
     for (const option of ['--config', '--no-config-lookup', '--rule', '--parameters', '--format', '--stdin', '--cache', '--concurrency', '--print-config', '--list-rules', '--exit-on-fatal-error', '--report-unused-disable-directives']) {
       expect(help).toContain(option);
     }
+  });
+});
+
+describe('--quiet', () => {
+  it('shows no warning, not even the milder messages of a rule set to error', async () => {
+    const text = scaleSetTemplate('localhost').replace('"publisher": "Microsoft.Powershell"', '"publisher": "Microsoft.PowerShell"');
+    const cwd = workspace({ 'a.json': text });
+    expect((await runCli(['--format', 'unix'], cwd)).stdout).toContain('[Warning/dsc-publisher-type]');
+    expect(await runCli(['--quiet', '--max-warnings', '0'], cwd)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('a closed pipe', () => {
+  it('ends quietly when the reader stops early (armdsc-lint … | head)', () => {
+    const cwd = workspace(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`t${i}.json`, scaleSet('web0')])));
+    const run = spawnSync('bash', ['-c', `node ${JSON.stringify(bin)} --concurrency off | head -c 100 > /dev/null; echo "status \${PIPESTATUS[0]}"`], { cwd, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^status [01]\n$/);
   });
 });
 

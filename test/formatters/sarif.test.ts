@@ -64,10 +64,17 @@ describe('sarif', () => {
     expect(log.runs[0]!.results).toEqual([]);
   });
 
-  it('lists every rule of the run sorted by id, then the synthetic fatal rule', () => {
+  it('lists every rule of the run sorted by id, then the synthetic fatal and core rules', () => {
     const ids = run([]).tool.driver.rules.map((rule) => rule.id);
-    expect(ids).toEqual([...[...rules.keys()].sort(), 'fatal']);
-    expect(run([]).tool.driver.rules.at(-1)).toMatchObject({ id: 'fatal', name: 'FatalError', defaultConfiguration: { level: 'error' } });
+    expect(ids).toEqual([...[...rules.keys()].sort(), 'fatal', 'armdsc-lint']);
+    expect(run([]).tool.driver.rules.at(-2)).toMatchObject({ id: 'fatal', name: 'FatalError', defaultConfiguration: { level: 'error' } });
+    expect(run([]).tool.driver.rules.at(-1)).toMatchObject({ id: 'armdsc-lint', name: 'LinterNotice' });
+  });
+
+  it("reports armdsc-lint's own messages that are not fatal under the core rule, not the fatal one", () => {
+    const unused = message({ ruleId: null, messageId: 'unused-disable-directive', message: 'Unused armdsc-lint directive.' });
+    const log = run([result('/repo/a.json', [unused])]);
+    expect(log.results[0]).toMatchObject({ ruleId: 'armdsc-lint', ruleIndex: log.tool.driver.rules.length - 1, level: 'error' });
   });
 
   it("describes a rule from its meta and its docs page, with the page's links made absolute", () => {
@@ -132,7 +139,7 @@ describe('sarif', () => {
   it('reports a fatal message under the fatal rule, and an internal error as an unsuccessful execution', () => {
     const parseError = message({ ruleId: null, fatal: true, message: 'Parsing error: Expected a comma' });
     const parsed = run([result('/repo/broken.json', [parseError])]);
-    expect(parsed.results[0]).toMatchObject({ ruleId: 'fatal', ruleIndex: parsed.tool.driver.rules.length - 1, level: 'error', message: { text: 'Parsing error: Expected a comma' } });
+    expect(parsed.results[0]).toMatchObject({ ruleId: 'fatal', ruleIndex: parsed.tool.driver.rules.length - 2, level: 'error', message: { text: 'Parsing error: Expected a comma' } });
     expect(parsed.invocations).toEqual([{ executionSuccessful: true }]);
 
     const crashed = run([result('/repo/a.json', [message({ ruleId: null, fatal: true, messageId: 'internal-error', message: 'Internal error: boom' })])]);

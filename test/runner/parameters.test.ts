@@ -37,6 +37,8 @@ describe('parameters files', () => {
     const cwd = workspace({ 'web.json': scaleSet, 'env/web.parameters.prod.json': parametersFile({ nodeName: { value: 'prod0' } }), 'env/other.json': parametersFile({ nodeName: { value: 'other0' } }) });
     expect((await lint(['web.json', '--parameters', 'env/other.json', '--parameters', 'env/web.parameters.prod.json'], cwd))[0]!.messages[0]).toContain('"prod0"');
     expect((await lint(['web.json', '--parameters', 'env/other.json'], cwd))[0]!.messages[0]).toContain('"other0" (from parameters(\'nodeName\') in env/other.json)');
+    // A folder is no named file: a parameters file of another name pairs with nothing in it.
+    expect((await lint(['.', '--parameters', 'env/other.json'], cwd)).find((r) => r.file === 'web.json')!.messages).toEqual([]);
   });
 
   it('treats a Key Vault reference as a secret whose value is unknown', async () => {
