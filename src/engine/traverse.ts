@@ -60,8 +60,57 @@ export function traverse(model: FileModel, listened: ReadonlySet<string>, dispat
     }
   }
   for (const misplacement of model.misplacements) dispatch('misplacedExtension', misplacement);
-  if (listened.has('jsonObject') || listened.has('jsonProperty') || listened.has('expression')) walkJson(model, listened, dispatch);
+  if (listened.has('jsonProperty')) walkJson(model, listened, dispatch);
+  else if (listened.has('jsonObject') || listened.has('expression')) dispatchGathered(model, listened, dispatch);
   dispatch('file:exit', model);
+}
+
+type ExpressionScope = { template: Template; userFunction: UserFunction | undefined };
+
+/**
+ * The objects and expressions the parser gathered, each kind in document order, without walking
+ * the tree: every object, then every string ARM evaluates as an expression, with the template
+ * (and user-defined function) whose scope it sees, found through its ancestors once per object.
+ */
+function dispatchGathered(model: FileModel, listened: ReadonlySet<string>, dispatch: Dispatch): void {
+  const { source } = model;
+  if (listened.has('jsonObject')) for (const object of source.objects) dispatch('jsonObject', object);
+  if (!listened.has('expression')) return;
+  const templateByNode = new Map<JsonObject, Template>(model.templates.map((t) => [t.node, t]));
+  const functionByNode = new Map<JsonObject, UserFunction>();
+  for (const template of model.templates) for (const fn of template.functions) functionByNode.set(fn.node, fn);
+  const scopes = new Map<object, ExpressionScope>();
+  const rootScope: ExpressionScope = { template: model.root, userFunction: undefined };
+
+  /** The scope of a node: the nearest ancestor that starts one, remembered for every ancestor passed. */
+  const scopeOf = (node: JsonValue): ExpressionScope => {
+    const path: object[] = [];
+    let scope: ExpressionScope | undefined;
+    for (let current: JsonValue | JsonProperty | undefined = node.parent; current; current = current.parent) {
+      scope = scopes.get(current);
+      if (scope) break;
+      path.push(current);
+      if (current.kind !== 'object') continue;
+      const template = templateByNode.get(current);
+      const userFunction = functionByNode.get(current);
+      if (!template && !userFunction) continue;
+      // The object starts a scope of its own, inside the scope of its parent.
+      const outer: ExpressionScope = current.parent ? scopeOf(current) : rootScope;
+      scope = { template: template ?? outer.template, userFunction: userFunction ?? outer.userFunction };
+      break;
+    }
+    scope ??= rootScope;
+    for (const passed of path) scopes.set(passed, scope);
+    return scope;
+  };
+
+  for (const node of source.bracketStrings) {
+    if (!isExpressionText(node.value)) continue;
+    const parsed = parseTemplateString(node.value);
+    if (parsed.kind !== 'expression') continue;
+    const { template, userFunction } = scopeOf(node);
+    dispatch('expression', { node, parsed, template, userFunction });
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ export interface ReadFile {
   /** The bytes as read, to detect a change on disk before writing. */
   bytes: Buffer;
   /** Encoding the text again gives exactly these bytes; otherwise a fix would change other bytes. */
-  roundTrips: boolean;
+  readonly roundTrips: boolean;
 }
 
 /** Why a file was not read: what kind of trouble, and the reason in words. */
@@ -95,7 +95,19 @@ export function readTemplateFile(path: string): ReadOutcome {
   if (!read.ok) return read;
   const decoded = decodeBytes(read.bytes);
   const encoding = { encoding: decoded.encoding, bom: decoded.bom };
-  return { ok: true, file: { path, text: decoded.text, encoding, bytes: read.bytes, roundTrips: encodeText(decoded.text, encoding).equals(read.bytes) } };
+  let roundTrips: boolean | undefined;
+  const file: ReadFile = {
+    path,
+    text: decoded.text,
+    encoding,
+    bytes: read.bytes,
+    // Asked only before writing a fix: encoding every file again would cost every run.
+    get roundTrips() {
+      roundTrips ??= encodeText(decoded.text, encoding).equals(read.bytes);
+      return roundTrips;
+    },
+  };
+  return { ok: true, file };
 }
 
 function tooLarge(size: number): string {

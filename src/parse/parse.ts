@@ -13,6 +13,9 @@ interface TreeBuild {
   root: JsonValue | undefined;
   errors: RawError[];
   comments: CommentRange[];
+  /** Every object, and every string that starts with '[', in document order (see SourceFile). */
+  objects: JsonObject[];
+  bracketStrings: JsonString[];
   /** Offset of the bracket that opens level MAX_NESTING_DEPTH + 1: the tree is then not usable. */
   tooDeepAt?: number;
 }
@@ -35,7 +38,7 @@ export function parseSource(text: string): SourceFile {
   let build = buildTree(text);
   if (build.tooDeepAt !== undefined) {
     const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels of objects and arrays; the file is not read`;
-    return new SourceFile(text, undefined, [{ message, offset: build.tooDeepAt, length: 1 }], []);
+    return new SourceFile(text, undefined, [{ message, offset: build.tooDeepAt, length: 1 }], [], [], []);
   }
   if (build.errors.some((e) => printParseErrorCode(e.code) === 'UnexpectedEndOfString')) {
     const blanked = blankLineBreaksInStrings(text);
@@ -47,7 +50,7 @@ export function parseSource(text: string): SourceFile {
   // A raw tab or other control character in a string: JSON.NET, and so ARM, accepts it.
   const first = build.errors.find((error) => printParseErrorCode(error.code) !== 'InvalidCharacter');
   const fatal: ParseProblem[] = first ? [explainedProblem(text, { message: readableParseError(first.code), offset: first.offset, length: first.length })] : [];
-  return new SourceFile(text, build.root, fatal, build.comments);
+  return new SourceFile(text, build.root, fatal, build.comments, build.objects, build.bracketStrings);
 }
 
 const TYPOGRAPHIC_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
@@ -96,7 +99,7 @@ function looksLikeUtf16WithoutBom(text: string): boolean {
 
 function buildTree(text: string): TreeBuild {
   const stack: JsonContainer[] = [];
-  const build: TreeBuild = { root: undefined, errors: [], comments: [] };
+  const build: TreeBuild = { root: undefined, errors: [], comments: [], objects: [], bracketStrings: [] };
 
   const attach = (value: JsonValue): void => {
     const container = stack[stack.length - 1];
@@ -141,6 +144,7 @@ function buildTree(text: string): TreeBuild {
           const node: JsonObject = { kind: 'object', offset, length: 1, parent: undefined, properties: [], index: undefined };
           attach(node);
           stack.push(node);
+          build.objects.push(node);
         },
         onObjectProperty: (name, offset, length) => {
           const container = stack[stack.length - 1];
@@ -163,6 +167,7 @@ function buildTree(text: string): TreeBuild {
           let node: JsonValue;
           if (typeof value === 'string') {
             node = { kind: 'string', offset, length, parent: undefined, value };
+            if (value.charCodeAt(0) === 91 /* [ */) build.bracketStrings.push(node);
           } else if (typeof value === 'number') node = { kind: 'number', offset, length, parent: undefined, value };
           else if (typeof value === 'boolean') node = { kind: 'boolean', offset, length, parent: undefined, value };
           else node = { kind: 'null', offset, length, parent: undefined, value: null };

@@ -1,5 +1,5 @@
 import { LineIndex } from './line-index';
-import type { JsonNodeBase, JsonString, JsonValue } from './json-nodes';
+import type { JsonNodeBase, JsonObject, JsonString, JsonValue } from './json-nodes';
 
 /** A syntax error that stops the file from being linted. */
 export interface ParseProblem {
@@ -33,6 +33,10 @@ export class SourceFile {
     readonly root: JsonValue | undefined,
     readonly errors: readonly ParseProblem[],
     readonly comments: readonly CommentRange[],
+    /** Every object of the tree in document order, gathered while parsing (rules that look at every object need no walk). */
+    readonly objects: readonly JsonObject[] = [],
+    /** Every string value that starts with '[' (the candidates to be expressions), in document order. */
+    readonly bracketStrings: readonly JsonString[] = [],
   ) {}
 
   /** Line starts, computed on first use: most files report nothing and never need them. */
