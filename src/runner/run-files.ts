@@ -7,6 +7,8 @@ import { processFile, type FileJob, type ProcessOptions } from './process-file';
 
 /** `auto` uses worker threads only for runs this large, where starting them pays off. */
 export const AUTO_CONCURRENCY_MIN_FILES = 200;
+/** … and only on machines with this many cores. */
+export const AUTO_CONCURRENCY_MIN_CORES = 3;
 
 export type Concurrency = number | 'auto' | 'off';
 
@@ -38,7 +40,10 @@ export interface RunFilesOptions {
 export function workerCount(concurrency: Concurrency, fileCount: number): number {
   if (concurrency === 'off') return 0;
   const cores = availableParallelism();
-  if (concurrency === 'auto') return fileCount >= AUTO_CONCURRENCY_MIN_FILES && cores > 1 && workerScriptAvailable() ? Math.min(cores, 4) : 0;
+  // Measured on 2 cores (bench/run.js): two workers beside the main thread and V8's own GC threads
+  // gained at most 1.2x and lost time when the machine was busy, so auto leaves a core free and
+  // starts workers only with three cores or more.
+  if (concurrency === 'auto') return fileCount >= AUTO_CONCURRENCY_MIN_FILES && cores >= AUTO_CONCURRENCY_MIN_CORES && workerScriptAvailable() ? Math.min(cores - 1, 4) : 0;
   return Math.min(concurrency, fileCount);
 }
 
