@@ -1,7 +1,7 @@
 import type { CallExpression, Expression, ExpressionError, Span, TemplateString } from './ast';
 import { MAX_EXPRESSION_DEPTH } from './budgets';
 import { shortText } from './display';
-import { tokenize, type Token, type TokenKind } from './tokenizer';
+import { Tokenizer, type TokenKind } from './tokenizer';
 
 /**
  * ARM reads a string as an expression when it starts with `[` and ends with `]`;
@@ -17,17 +17,22 @@ const CACHE_LIMIT = 20_000;
 /** Longer texts are not cached, so the cache holds little memory. */
 const CACHED_TEXT_LIMIT = 2_000;
 
-/** A copy of `text` that shares no memory with the string it was sliced from. */
+/**
+ * A copy of `text` that shares no memory with the string it was sliced from. Slicing the
+ * concatenation first flattens it into a new string, so the result is a slice of (or, when short,
+ * a copy from) that private string: it refers to neither `text` nor its parent, which
+ * bench/expressions.js measures. Half the cost of a JSON round trip.
+ */
 function unshared(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
+  return (' ' + text).slice(1);
 }
 
 /** Parse a JSON string value as ARM does; never throws. Results are shared: do not mutate them. */
 export function parseTemplateString(value: string): TemplateString {
-  if (!isExpressionText(value)) return parseUncached(value);
+  // Long texts are never cached, so they are not looked up (hashing one reads all of it).
+  if (!isExpressionText(value) || value.length > CACHED_TEXT_LIMIT) return parseUncached(value);
   const cached = cache.get(value);
   if (cached) return cached;
-  if (value.length > CACHED_TEXT_LIMIT) return parseUncached(value);
   // A string value from the parser is a slice of the file's text: a cached copy, and everything
   // parsed from it, must not keep the whole text alive.
   const own = unshared(value);
@@ -37,39 +42,33 @@ export function parseTemplateString(value: string): TemplateString {
   return result;
 }
 
-function parseUncached(value: string): TemplateString {
+/** parseTemplateString() without the cache: for benchmarks and tests of the parser itself. */
+export function parseUncached(value: string): TemplateString {
   if (!value.startsWith('[') || !value.endsWith(']') || value.length < 2) return { kind: 'literal', value };
   if (value.startsWith('[[')) return { kind: 'literal', value: value.slice(1) };
   const errors: ExpressionError[] = [];
-  const parser = new Parser(tokenize(value, 1, value.length - 1, errors), errors);
-  const expression = parser.parseRoot();
+  const expression = new Parser(new Tokenizer(value, 1, value.length - 1), errors).parseRoot();
   return { kind: 'expression', expression, errors };
 }
 
 class Parser {
-  private position = 0;
   private depth = 0;
   /** Set when the text is too deeply nested to read: later errors would only follow from it. */
   private abandoned = false;
 
   constructor(
-    private readonly tokens: Token[],
+    /** The current token; advancing it reads the next. */
+    private readonly token: Tokenizer,
     private readonly errors: ExpressionError[],
   ) {}
 
-  /** A method, not a getter: TypeScript would narrow a getter's type across advance(). */
-  private current(): Token {
-    return this.tokens[this.position]!;
+  /** A method, not a property read: TypeScript would narrow the kind across advance(). */
+  private current(): TokenKind {
+    return this.token.kind;
   }
 
-  private peek(ahead: number): Token {
-    return this.tokens[Math.min(this.position + ahead, this.tokens.length - 1)]!;
-  }
-
-  private advance(): Token {
-    const token = this.current();
-    if (token.kind !== 'end') this.position++;
-    return token;
+  private currentSpan(): Span {
+    return { start: this.token.start, end: this.token.end };
   }
 
   private error(message: string, span: Span): void {
@@ -77,28 +76,36 @@ class Parser {
     this.errors.push({ message, span });
   }
 
-  private describe(token: Token): string {
-    if (token.kind === 'end') return 'the end of the expression';
+  /** The current token as messages name it; only called for errors, so the success path builds no text. */
+  private describeCurrent(): string {
+    const { kind, text } = this.token;
+    if (kind === 'end') return 'the end of the expression';
     // Messages quote template text, so a long token is shortened.
-    return token.kind === 'string' ? `string '${shortText(token.text)}'` : `'${shortText(token.text)}'`;
+    return kind === 'string' ? `string '${shortText(text)}'` : `'${shortText(text)}'`;
   }
 
-  private expect(kind: TokenKind, what: string): Token | undefined {
-    if (this.current().kind === kind) return this.advance();
-    this.error(`Expected ${what} but found ${this.describe(this.current())}`, this.current().span);
-    return undefined;
+  /** Consume the current token if it is a `kind`: its end, or -1 (nothing consumed) if it is not. */
+  private consume(kind: TokenKind): number {
+    if (this.current() !== kind) return -1;
+    const end = this.token.end;
+    this.token.advance();
+    return end;
   }
 
   parseRoot(): Expression | undefined {
-    if (this.current().kind === 'end') {
-      this.error('Expected an expression inside the brackets', this.current().span);
-      return undefined;
+    let expression: Expression | undefined;
+    if (this.current() === 'end') {
+      this.error('Expected an expression inside the brackets', this.currentSpan());
+    } else {
+      expression = this.parseExpression();
+      if (this.current() !== 'end') {
+        this.error(`Unexpected ${this.describeCurrent()} after the expression`, { start: this.token.start, end: this.token.limit });
+      }
     }
-    const expression = this.parseExpression();
-    if (this.current().kind !== 'end') {
-      const first = this.current();
-      const last = this.tokens[this.tokens.length - 1]!;
-      this.error(`Unexpected ${this.describe(first)} after the expression`, { start: first.span.start, end: last.span.start });
+    this.token.skipToEnd();
+    if (this.token.unterminatedStart >= 0) {
+      // First: the parser errors after it follow from the string swallowing the rest of the text.
+      this.errors.unshift({ message: 'Unterminated string literal', span: { start: this.token.unterminatedStart, end: this.token.limit } });
     }
     return expression;
   }
@@ -106,37 +113,37 @@ class Parser {
   private parseExpression(): Expression | undefined {
     if (this.depth >= MAX_EXPRESSION_DEPTH) {
       // Reported once; the rest of the text is skipped, so no error follows from this one.
-      this.error(`The expression is nested deeper than ${MAX_EXPRESSION_DEPTH} levels`, this.current().span);
+      this.error(`The expression is nested deeper than ${MAX_EXPRESSION_DEPTH} levels`, this.currentSpan());
       this.abandoned = true;
-      this.position = this.tokens.length - 1;
+      this.token.skipToEnd();
       return undefined;
     }
     this.depth++;
-    try {
-      return this.parseExpressionAt();
-    } finally {
-      this.depth--;
-    }
+    const expression = this.parseExpressionAt();
+    this.depth--;
+    return expression;
   }
 
   private parseExpressionAt(): Expression | undefined {
     let expression = this.parsePrimary();
     while (expression) {
-      if (this.current().kind === '.') {
-        this.advance();
-        const name = this.current();
-        if (name.kind !== 'identifier') {
-          this.error(`Expected a property name after '.' but found ${this.describe(name)}`, name.span);
+      if (this.current() === '.') {
+        this.token.advance();
+        if (this.current() !== 'identifier') {
+          this.error(`Expected a property name after '.' but found ${this.describeCurrent()}`, this.currentSpan());
           return expression;
         }
-        this.advance();
-        expression = { kind: 'member', source: expression, property: name.text, span: { start: expression.span.start, end: name.span.end } };
-      } else if (this.current().kind === '[') {
-        this.advance();
+        const property = this.token.text;
+        const end = this.token.end;
+        this.token.advance();
+        expression = { kind: 'member', source: expression, property, span: { start: expression.span.start, end } };
+      } else if (this.current() === '[') {
+        this.token.advance();
         const index = this.parseExpression();
-        const close = this.expect(']', "']'");
+        const close = this.consume(']');
+        if (close < 0) this.error(`Expected ']' but found ${this.describeCurrent()}`, this.currentSpan());
         if (!index) return expression;
-        const end = close ? close.span.end : index.span.end;
+        const end = close >= 0 ? close : index.span.end;
         expression = { kind: 'index', source: expression, index, span: { start: expression.span.start, end } };
       } else {
         break;
@@ -146,58 +153,67 @@ class Parser {
   }
 
   private parsePrimary(): Expression | undefined {
-    const token = this.current();
-    switch (token.kind) {
-      case 'string':
-        this.advance();
-        return { kind: 'string', value: token.text, span: token.span };
+    const { kind, text } = this.token;
+    switch (kind) {
+      case 'string': {
+        const span = this.currentSpan();
+        this.token.advance();
+        return { kind: 'string', value: text, span };
+      }
       case 'number': {
-        this.advance();
-        const value = Number(token.text);
-        if (Number.isNaN(value)) this.error(`Invalid number '${shortText(token.text)}'`, token.span);
-        return { kind: 'number', value, span: token.span };
+        const span = this.currentSpan();
+        this.token.advance();
+        const value = Number(text);
+        if (Number.isNaN(value)) this.error(`Invalid number '${shortText(text)}'`, span);
+        return { kind: 'number', value, span };
       }
       case 'identifier':
         return this.parseCall();
       default:
-        this.error(`Expected a function call, string or number but found ${this.describe(token)}`, token.span);
+        this.error(`Expected a function call, string or number but found ${this.describeCurrent()}`, this.currentSpan());
         // Leave separators and closers to the caller, which resynchronises on them.
-        if (token.kind !== 'end' && token.kind !== ')' && token.kind !== ',' && token.kind !== ']') this.advance();
+        if (kind !== 'end' && kind !== ')' && kind !== ',' && kind !== ']') this.token.advance();
         return undefined;
     }
   }
 
   private parseCall(): CallExpression | undefined {
-    let nameToken = this.advance();
+    let name = this.token.text;
+    let nameSpan = this.currentSpan();
+    this.token.advance();
     let namespace: string | undefined;
-    if (this.current().kind === '.' && this.peek(1).kind === 'identifier' && this.peek(2).kind === '(') {
-      namespace = nameToken.text;
-      this.advance();
-      nameToken = this.advance();
+    if (this.current() === '.' && this.token.peek(1) === 'identifier' && this.token.peek(2) === '(') {
+      namespace = name;
+      this.token.advance();
+      name = this.token.text;
+      nameSpan = this.currentSpan();
+      this.token.advance();
     }
-    const start = namespace === undefined ? nameToken.span.start : nameToken.span.start - namespace.length - 1;
-    if (this.current().kind !== '(') {
-      this.error(`Expected '(' after '${shortText(nameToken.text)}' but found ${this.describe(this.current())}`, this.current().span);
+    const start = namespace === undefined ? nameSpan.start : nameSpan.start - namespace.length - 1;
+    if (this.current() !== '(') {
+      this.error(`Expected '(' after '${shortText(name)}' but found ${this.describeCurrent()}`, this.currentSpan());
       return undefined;
     }
-    this.advance();
+    this.token.advance();
     const args: Expression[] = [];
-    if (this.current().kind !== ')') {
+    if (this.current() !== ')') {
       for (;;) {
-        const before = this.position;
+        // Tokens start at increasing offsets: an argument that read nothing leaves the same start.
+        const before = this.token.start;
         const arg = this.parseExpression();
         if (arg) args.push(arg);
-        if (this.current().kind === ',') {
-          this.advance();
+        if (this.current() === ',') {
+          this.token.advance();
           continue;
         }
-        if (this.current().kind === ')' || this.current().kind === 'end' || this.position === before) break;
-        this.error(`Expected ',' or ')' but found ${this.describe(this.current())}`, this.current().span);
+        if (this.current() === ')' || this.current() === 'end' || this.token.start === before) break;
+        this.error(`Expected ',' or ')' but found ${this.describeCurrent()}`, this.currentSpan());
         break;
       }
     }
-    const close = this.expect(')', `')' to close '${shortText(nameToken.text)}('`);
-    const end = close ? close.span.end : this.current().span.start;
-    return { kind: 'call', namespace, name: nameToken.text, nameSpan: nameToken.span, args, span: { start, end } };
+    const close = this.consume(')');
+    if (close < 0) this.error(`Expected ')' to close '${shortText(name)}(' but found ${this.describeCurrent()}`, this.currentSpan());
+    const end = close >= 0 ? close : this.token.start;
+    return { kind: 'call', namespace, name, nameSpan, args, span: { start, end } };
   }
 }
