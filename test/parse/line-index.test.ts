@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { LineIndex } from '../../src/parse';
 
 describe('LineIndex', () => {
@@ -50,5 +51,18 @@ describe('LineIndex', () => {
     const empty = new LineIndex('');
     expect(empty.lineCount).toBe(1);
     expect(empty.positionAt(0)).toEqual({ line: 1, column: 1 });
+  });
+
+  it('finds the same lines in a text with line feeds only as it would with a carriage return added at the end', () => {
+    // A text without \r takes a faster path; a trailing \r sends the same lines down the general one.
+    const lineFeedText = fc.stringMatching(/^[a\n😀]*$/u);
+    fc.assert(
+      fc.property(lineFeedText, (text) => {
+        const fast = new LineIndex(text);
+        const general = new LineIndex(text + '\r');
+        expect(general.lineCount).toBe(fast.lineCount + 1);
+        for (let offset = 0; offset <= text.length; offset++) expect(fast.positionAt(offset)).toEqual(general.positionAt(offset));
+      }),
+    );
   });
 });
