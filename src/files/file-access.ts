@@ -12,6 +12,8 @@ const MAX_CACHED_BYTES = 128 * 1024 * 1024;
 export class RunFileAccess {
   private readonly reads = new Map<string, { result: ReadResult; dependency: FileDependency }>();
   private readonly memos = new Map<string, unknown>();
+  /** Whether each path asked about is a directory: rules ask for the same few (`.git` above each template) per extension. */
+  private readonly directories = new Map<string, boolean>();
   private cachedBytes = 0;
 
   /** A view for one linted file; `dependencies()` lists what it read. */
@@ -23,19 +25,26 @@ export class RunFileAccess {
         used.set(path, dependency);
         return result;
       },
-      isDirectory: (path) => {
-        try {
-          return statSync(path).isDirectory();
-        } catch {
-          return false;
-        }
-      },
+      isDirectory: (path) => this.isDirectory(path),
       memo: <T>(key: string, compute: () => T): T => {
         if (!this.memos.has(key)) this.memos.set(key, compute());
         return this.memos.get(key) as T;
       },
     };
     return { access, dependencies: () => [...used.values()] };
+  }
+
+  private isDirectory(path: string): boolean {
+    let answer = this.directories.get(path);
+    if (answer === undefined) {
+      try {
+        answer = statSync(path).isDirectory();
+      } catch {
+        answer = false;
+      }
+      this.directories.set(path, answer);
+    }
+    return answer;
   }
 
   private read(path: string): { result: ReadResult; dependency: FileDependency } {
