@@ -31,6 +31,14 @@ describe('dsc-artifact-archive: a missing archive', () => {
     expect(message?.message).toBe(missing('DSC/Legacy.zip', "variables('base')"));
   });
 
+  it('is not reported outside a git working tree: a folder copied or exported alone may lack what its repository has', async () => {
+    const text = dscTemplate([dscResource(configuration(artifactUrl('DSC/Web.zip')))]);
+    const inCheckout = await lintWorkspace([{ path: 'azuredeploy.json', content: text }], [RULE]);
+    const alone = await lintWorkspace([{ path: 'azuredeploy.json', content: text }], [RULE], { gitWorkingTree: false });
+    expect(inCheckout['azuredeploy.json']!.map((m) => m.messageId)).toEqual(['missing']);
+    expect(alone['azuredeploy.json']).toEqual([]);
+  });
+
   it('is not reported when the template is linted as text alone: nothing is read', () => {
     const text = dscTemplate([dscResource(configuration(artifactUrl('DSC/Web.zip')))]);
     expect(lintWithRule(RULE, text).messages).toEqual([]);

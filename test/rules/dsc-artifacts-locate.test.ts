@@ -18,8 +18,8 @@ function templateWith(path: string, url: string, parameters: Record<string, unkn
 const archiveAt = (path: string): WorkspaceFile => ({ path: `${path}/Other.ps1`, content: OTHER });
 
 /** The archives the rule found, as its messages name them, by template. */
-async function archivesFound(files: WorkspaceFile[]): Promise<Record<string, string[]>> {
-  const messages = await lintWorkspace(files, ['dsc-artifact-archive']);
+async function archivesFound(files: WorkspaceFile[], options: { gitWorkingTree?: boolean } = {}): Promise<Record<string, string[]>> {
+  const messages = await lintWorkspace(files, ['dsc-artifact-archive'], options);
   return Object.fromEntries(Object.entries(messages).map(([path, list]) => [path, list.map((m) => /^The archive "([^"]+)"/.exec(m.message)?.[1] ?? m.message)]));
 }
 
@@ -37,7 +37,7 @@ describe('a base parameter without a default (a linked template)', () => {
   it('goes up to the repository root, and without a repository only to the parent folder', async () => {
     const deep = templateWith('a/b/linked.json', linkedUrl, NO_DEFAULT);
     expect(await archivesFound([deep, archiveAt('DSC/Web.zip'), { path: '.git/config', content: '[core]\n' }])).toEqual({ 'a/b/linked.json': ['../../DSC/Web.zip'] });
-    expect(await archivesFound([deep, archiveAt('DSC/Web.zip')])).toEqual({ 'a/b/linked.json': [] });
+    expect(await archivesFound([deep, archiveAt('DSC/Web.zip')], { gitWorkingTree: false })).toEqual({ 'a/b/linked.json': [] });
   });
 
   it('any parameter will do (assetLocation), through concat and a variable', async () => {

@@ -62,8 +62,8 @@ export function spanOf(text: string, needle: string, occurrence = 0): { line: nu
 export const found = ({ messageId, message, line, column, endLine, endColumn }: LintMessage) => ({ messageId, message, line, column, endLine, endColumn });
 
 /** Lay out `files`, lint the whole workspace with only the rules named, and remove it: messages by template path. */
-export async function lintWorkspace(files: readonly WorkspaceFile[], ruleIds: readonly string[]): Promise<Record<string, LintMessage[]>> {
-  const workspace = createWorkspace(files);
+export async function lintWorkspace(files: readonly WorkspaceFile[], ruleIds: readonly string[], options: { gitWorkingTree?: boolean } = {}): Promise<Record<string, LintMessage[]>> {
+  const workspace = createWorkspace(files, options);
   try {
     const entries = Object.fromEntries([...rules].map(([id, rule]) => [id, ruleIds.includes(id) ? rule.meta.severity : 'off'] as const));
     const { results } = await lintFiles([workspace.root], { cwd: workspace.root, rules: entries, includeFixes: true });

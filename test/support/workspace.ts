@@ -31,9 +31,13 @@ export interface Workspace {
 
 const bytesOf = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? strToU8(content) : content);
 
-/** Lay out `files` in a new temporary folder. */
-export function createWorkspace(files: readonly WorkspaceFile[]): Workspace {
+/**
+ * Lay out `files` in a new temporary folder: a git working tree (its root holds an empty `.git`
+ * folder) as a user's checkout is, unless `gitWorkingTree` is false.
+ */
+export function createWorkspace(files: readonly WorkspaceFile[], { gitWorkingTree = true } = {}): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'armdsc-workspace-'));
+  if (gitWorkingTree) mkdirSync(join(root, '.git'));
   const archives = new Map<string, { entries: Record<string, Uint8Array>; mtimeMs: number }>();
   const plain: Array<{ path: string; bytes: Uint8Array; mtimeMs: number }> = [];
   for (const file of files) {

@@ -4,7 +4,8 @@
  *
  * - A base that is a deployment link (`deployment().properties.templateLink.uri`, directly or
  *   through `_artifactsLocation` or another parameter or variable) is the template's own folder:
- *   the archive's place is certain, so a missing file is a finding.
+ *   inside a git working tree the archive's place is certain, so a missing file is a finding.
+ *   Outside one (templates copied or exported alone) the folder may lack what the repository has.
  * - A base parameter whose value is unknown here (no default: the parent template or the
  *   deployment passes it) stands for the folder of whichever template passes it: the template's
  *   folder and its ancestors are tried, nearest first, up to the repository root (without a
@@ -131,7 +132,8 @@ export function locateArchive(files: FileAccess, model: FileModel, templatePath:
     const parameter = base.origins.find((origin) => origin.kind === 'parameter');
     if (!relativeSegments?.length) return undefined;
     if (base.key === DEPLOYMENT_LINK) {
-      return { candidates: [join(folder, ...relativeSegments)], certainFrom: base.origins[0] ? originText(base.origins[0]) : 'deployment().properties.templateLink.uri' };
+      const certainFrom = repositoryOf(files, folder) ? (base.origins[0] ? originText(base.origins[0]) : 'deployment().properties.templateLink.uri') : undefined;
+      return { candidates: [join(folder, ...relativeSegments)], certainFrom };
     }
     return parameter ? { candidates: folderAndAncestors(files, folder).map((f) => join(f, ...relativeSegments)), certainFrom: undefined } : undefined;
   }
