@@ -9,15 +9,20 @@ import type { DscExtension, FileModel, Template } from './types';
 
 export type DocumentKind = 'template' | 'parameters' | 'other';
 
+/** The top-level sections of a deployment template besides `$schema`. */
+const TEMPLATE_SECTIONS = ['contentVersion', 'resources', 'parameters', 'variables', 'functions', 'outputs'];
+
 /**
  * What a JSON document is (DESIGN.md "Non-templates"): a deployment template when its `$schema`
- * names one, or, without `$schema`, when it has `resources` and `contentVersion`.
+ * names one and it has any template section (a document with the schema and none, such as an
+ * editor's colouring test input, is no template), or, without `$schema`, when it has `resources`
+ * and `contentVersion`.
  */
 export function classifyDocument(root: JsonValue | undefined): DocumentKind {
   if (root?.kind !== 'object') return 'other';
   const schema = getString(root, '$schema')?.toLowerCase();
   if (schema !== undefined) {
-    if (schema.includes('deploymenttemplate')) return 'template';
+    if (schema.includes('deploymenttemplate')) return TEMPLATE_SECTIONS.some((section) => getProperty(root, section)) ? 'template' : 'other';
     if (schema.includes('deploymentparameters')) return 'parameters';
     return 'other';
   }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintFiles, type LintReport } from '../../src/index';
-import { decodeBytes, LineIndex } from '../../src/parse';
+import { decodeBytes, LineIndex, parseSource } from '../../src/parse';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
 const describeWithCorpus = existsSync(CORPUS) ? describe : describe.skip;
@@ -17,9 +17,16 @@ describeWithCorpus('the real-template corpus (../shared/corpus)', () => {
     report = await lintFiles([CORPUS], { cwd: CORPUS });
   }, 120_000);
 
-  it('lints every file as a template without crashing', () => {
+  it('lints every file as a template without crashing, but those with nothing beside a $schema', () => {
     expect(report.results.length + report.skipped.length).toBeGreaterThan(5000);
-    expect(report.skipped).toEqual([]);
+    // Editors' and linters' test inputs: a $schema with no template section (only test keys, or nothing).
+    const sections = new Set(['contentversion', 'resources', 'parameters', 'variables', 'functions', 'outputs']);
+    const withSections = report.skipped.filter(({ filePath }) => {
+      const root = parseSource(decodeBytes(readFileSync(filePath)).text).root;
+      return root?.kind !== 'object' || root.properties.some((p) => sections.has(p.key.value.toLowerCase()));
+    });
+    expect(withSections).toEqual([]);
+    expect(report.skipped.length).toBeLessThan(100);
   });
 
   it('puts every message inside its file', () => {

@@ -13,7 +13,16 @@ describe('classifyDocument', () => {
     ['tenant', `${SCHEMAS}/2019-08-01/tenantDeploymentTemplate.json#`],
     ['differently cased', `${SCHEMAS}/2015-01-01/DeploymentTemplate.json#`],
   ])('treats a %s deployment template $schema as a template', (_name, schema) => {
-    expect(classify(withSchema(schema))).toBe('template');
+    expect(classify(withSchema(schema, { resources: [] }))).toBe('template');
+  });
+
+  it('needs a template section beside a deployment template $schema', () => {
+    const schema = `${SCHEMAS}/2019-04-01/deploymentTemplate.json#`;
+    for (const section of ['contentVersion', 'resources', 'parameters', 'variables', 'functions', 'outputs']) {
+      expect(classify(withSchema(schema, { [section]: {} }))).toBe('template');
+    }
+    // The shape of vscode-azurearmtools' colouring test inputs: one expression per repeated key.
+    expect(classify(`{ "$schema": "${schema}", "$TEST": "[concat('a')]", "$TEST": "[1]" }`)).toBe('other');
   });
 
   it('treats a deploymentParameters $schema as a parameters file', () => {
