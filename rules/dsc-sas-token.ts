@@ -91,7 +91,7 @@ function lookUp(model: FileModel, root: JsonValue | undefined, path: readonly st
       } else {
         const property = getProperty(source, path[depth]!);
         const value = property?.value && model.evaluate(property.value);
-        if (property?.value && value) lookup.sightings.push({ value, origins: value.origins, property, node: property.value });
+        if (property?.value && value) lookup.sightings.push({ value, origins: wholeValueOrigins(model, property.value, value), property, node: property.value });
         else lookup.absent++;
       }
     }
@@ -109,6 +109,15 @@ function lookUp(model: FileModel, root: JsonValue | undefined, path: readonly st
   };
   inNode(root, 0);
   return lookup;
+}
+
+/**
+ * The origins of a value written at `node` when the node refers to it whole (`[variables('url')]`):
+ * a URL built in place with concat() came from no one variable, though its parts did.
+ */
+function wholeValueOrigins(model: FileModel, node: JsonValue, value: AbstractValue): readonly Origin[] {
+  const [source, ...others] = model.sourcesOf(node);
+  return source === node && others.length === 0 ? [] : value.origins;
 }
 
 /**
