@@ -1,6 +1,7 @@
 import { knownString } from '../src/expression';
 import { defineRule, type RuleFixer } from '../src/engine';
 import { getProperty } from '../src/parse';
+import { knownHandlerVersion } from './shared/handler-versions';
 import { booleanMeaning, describeValue, isLiteralIn, reportedAt } from './shared/values';
 
 const WHY = 'so the extension keeps the minor version written in typeHandlerVersion and misses the fixes of later ones (such as TLS 1.2 in 2.75); set it to true';
@@ -27,7 +28,11 @@ export default defineRule({
       dscExtension(dsc) {
         const { extension } = dsc;
         const property = dsc.autoUpgradeMinorVersion;
+        // A minor upgrade never leaves its major version, and every 1.x version was removed: turning
+        // it on fixes nothing there (dsc-type-handler-version reports the version itself).
+        const upgradeHelps = (knownHandlerVersion(dsc, model)?.major ?? 2) >= 2;
         if (!property) {
+          if (!upgradeHelps) return;
           // Missing: the nearest existing parent is the extension's own properties key.
           const anchor = getProperty(extension.node, 'properties')?.key ?? extension.node;
           context.report({ node: anchor, messageId: 'missing' });
@@ -41,7 +46,7 @@ export default defineRule({
         const meaning = booleanMeaning(value);
 
         if (value.kind === 'boolean' || value.kind === 'null') {
-          if (meaning !== true) context.report({ ...at, messageId: 'disabled', data });
+          if (meaning !== true && upgradeHelps) context.report({ ...at, messageId: 'disabled', data });
         } else if (meaning !== undefined) {
           const boolean = String(meaning);
           const fix = isLiteralIn(extension, node) ? (fixer: RuleFixer) => fixer.replaceText(node, boolean) : undefined;

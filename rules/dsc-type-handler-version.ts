@@ -1,12 +1,11 @@
 import { knownString, type AbstractValue } from '../src/expression';
 import { defineRule, type RuleFixer } from '../src/engine';
 import type { DscExtension, FileModel } from '../src/model';
+import { majorMinor } from './shared/handler-versions';
 import { booleanMeaning, describeValue, isLiteralIn, reportedAt } from './shared/values';
 
 /** The latest DSC extension version (DSC reference §4.1). */
 export const LATEST_DSC_VERSION = '2.83';
-
-const MAJOR_MINOR = /^(\d+)\.(\d+)$/;
 
 type VersionProblem = 'removed' | 'wmfPreview' | 'wmfPreviewUpgraded' | 'noTls12';
 
@@ -74,7 +73,7 @@ export default defineRule({
         if (node.kind === 'number') {
           const raw = source.rawText(node);
           // ARM keeps the number, not its text: 2.20 becomes 2.2. Quoting keeps what was written.
-          if (MAJOR_MINOR.test(raw)) {
+          if (majorMinor(raw)) {
             const fix = isLiteralIn(extension, node) ? (fixer: RuleFixer) => fixer.replaceText(node, `"${raw}"`) : undefined;
             context.report({ ...at, messageId: 'jsonNumber', data: { raw, read: String(node.value) }, fix });
             return;
@@ -85,12 +84,12 @@ export default defineRule({
           if (isKnownScalar(value)) context.report({ ...at, messageId: 'notMajorMinor', data, suggest });
           return;
         }
-        const match = MAJOR_MINOR.exec(text);
-        if (!match) {
+        const version = majorMinor(text);
+        if (!version) {
           context.report({ ...at, messageId: 'notMajorMinor', data, suggest });
           return;
         }
-        const problem = versionProblem(Number(match[1]), Number(match[2]), autoUpgradeOf(dsc, model));
+        const problem = versionProblem(version.major, version.minor, autoUpgradeOf(dsc, model));
         if (problem) context.report({ ...at, messageId: problem, data, suggest });
       },
     };

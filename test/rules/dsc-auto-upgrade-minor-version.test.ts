@@ -55,3 +55,14 @@ it('reports false from a parameter default, naming the parameter', () => {
     `autoUpgradeMinorVersion is false (from parameters('autoUpgrade')), so the extension keeps the minor version written in typeHandlerVersion and misses the fixes of later ones (such as TLS 1.2 in 2.75); set it to true.`,
   ]);
 });
+
+it('leaves a missing or false value alone on a 1.x version, which no minor upgrade can help, but not on 2.x or an unknown version', () => {
+  const lint = (properties: Record<string, unknown>, parameters = {}) =>
+    lintWithRule(RULE, template({ parameters, resources: [dscResource(dscProperties(properties))] })).messages.map((m) => m.messageId);
+  expect(lint({ typeHandlerVersion: '1.7' })).toEqual([]);
+  expect(lint({ typeHandlerVersion: '1.7', autoUpgradeMinorVersion: false })).toEqual([]);
+  // The string is still the wrong type, whatever the version.
+  expect(lint({ typeHandlerVersion: '1.7', autoUpgradeMinorVersion: 'false' })).toEqual(['stringBoolean']);
+  expect(lint({ typeHandlerVersion: '2.9' })).toEqual(['missing']);
+  expect(lint({ typeHandlerVersion: "[parameters('version')]", autoUpgradeMinorVersion: false }, { version: { type: 'string' } })).toEqual(['disabled']);
+});
