@@ -1,4 +1,4 @@
-import { BUILT_IN_FUNCTIONS, isBuiltInFunction, isSecretParameter, shortText, type CallExpression, type ExpressionError } from '../src/expression';
+import { BUILT_IN_FUNCTIONS, isBuiltInFunction, isSecretParameter, shortText, type CallExpression, type Expression, type ExpressionError } from '../src/expression';
 import { defineRule, type SuggestionDescriptor } from '../src/engine';
 import type { ExpressionSite, FileModel } from '../src/model';
 import { getObject, getString, type JsonString } from '../src/parse';
@@ -44,6 +44,13 @@ function secureParameterHolding(model: FileModel, site: ExpressionSite): string 
   if (origin?.kind !== 'parameter') return undefined;
   const declaration = site.template.scope.parameters.get(origin.name.toLowerCase());
   return declaration && isSecretParameter(declaration) ? declaration.name : undefined;
+}
+
+/** Whether an expression is a function call, or a property or item of one (`listKeys(…).keys[0]`). */
+function startsWithCall(expression: Expression | undefined): boolean {
+  let current = expression;
+  while (current?.kind === 'member' || current?.kind === 'index') current = current.source;
+  return current?.kind === 'call';
 }
 
 export default defineRule<MessageId>({
@@ -97,7 +104,7 @@ export default defineRule<MessageId>({
       // The parser's message is ours; the template text it quotes is shortened already.
       const detail = error.message;
       // Text that is no function call at all is more often prose in brackets than a broken expression.
-      if (site.parsed.expression?.kind !== 'call') context.report({ location, messageId: 'bracketedText', data: { detail }, suggest: [escapeBracket(site.node)] });
+      if (!startsWithCall(site.parsed.expression)) context.report({ location, messageId: 'bracketedText', data: { detail }, suggest: [escapeBracket(site.node)] });
       else context.report({ location, messageId: 'syntaxError', data: { detail } });
     };
 

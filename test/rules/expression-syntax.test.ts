@@ -92,6 +92,14 @@ describe('expression-syntax: bracketed text and secrets', () => {
     expect(lint(escaped)).toEqual([]);
   });
 
+  it('treats a fault inside a call whose property is taken as a broken expression, not as bracketed text', () => {
+    // From checkov's Synapse test input: a bare name (no parameters()) inside listKeys(…).keys[0].value.
+    const text = withVariables([`"key": "[listKeys(resourceId('Microsoft.Storage/storageAccounts', storageAccountName), '2021-02-01').keys[0].value]"`]);
+    expect(lintWithRule(RULE, text).messages.map((m) => m.messageId)).toEqual(['syntaxError']);
+    const bare = withVariables(['"key": "[data.azure_client_config.current.tenantId]"']);
+    expect(lintWithRule(RULE, bare).messages.map((m) => m.messageId)).toEqual(['bracketedText']);
+  });
+
   it('never shows a secure parameter default, nor where in it the fault is', () => {
     const secret = '[Pa55(w0rd!]';
     const text = withVariables(['"x": "y"'], `  "parameters": { "adminPassword": { "type": "securestring", "defaultValue": "${secret}" } },`)
