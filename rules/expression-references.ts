@@ -1,8 +1,8 @@
 import { shortText, type CallExpression, type StringLiteral } from '../src/expression';
 import { defineRule, type ReportDescriptor, type SuggestionDescriptor } from '../src/engine';
-import type { ExpressionSite, Template, UserFunction } from '../src/model';
-import { getObject, getProperty } from '../src/parse';
-import { callsOf, perExpression, replaceSpan, spanLocation, stringLiteral } from './shared/expressions';
+import type { ExpressionSite, FileModel, Template, UserFunction } from '../src/model';
+import { contains, getObject, getProperty, type JsonValue } from '../src/parse';
+import { callsOf, escapeBracket, perExpression, replaceSpan, spanLocation, stringLiteral } from './shared/expressions';
 import { closestName } from '../src/text/did-you-mean';
 
 type MessageId =
@@ -14,8 +14,10 @@ type MessageId =
   | 'outerScope'
   | 'functionParameter'
   | 'functionVariables'
+  | 'policyParameter'
   | 'rename'
-  | 'switchKind';
+  | 'switchKind'
+  | 'escapeBracket';
 
 type Kind = 'parameters' | 'variables';
 
@@ -42,6 +44,20 @@ function declaredIn(template: Template | undefined, kind: Kind, name: string): s
 function declaredInScope(template: Template, kind: Kind, name: string): string | undefined {
   const declarations: ReadonlyMap<string, { name: string }> = template.scope[kind];
   return declarations.get(name.toLowerCase())?.name ?? declaredIn(scopeOwner(template), kind, name);
+}
+
+/** Azure Policy definitions: their policy rule's `parameters('x')` names the definition's own parameters. */
+const POLICY_DEFINITION_TYPE = /^microsoft\.authorization\/policy(?:set)?definitions$/i;
+
+/** Whether `node` is inside a policy definition resource that declares parameter `name` in its properties. */
+function isPolicyParameter(model: FileModel, node: JsonValue, name: string): boolean {
+  return model.resources.some(
+    (resource) =>
+      resource.fullType !== undefined &&
+      POLICY_DEFINITION_TYPE.test(resource.fullType) &&
+      contains(resource.node, node) &&
+      getProperty(getObject(getObject(resource.node, 'properties'), 'parameters'), name) !== undefined,
+  );
 }
 
 /** `parameters('x')` / `variables('x')` with a literal name. */
@@ -82,13 +98,16 @@ export default defineRule<MessageId>({
       functionParameter:
         "User-defined function '{{function}}' has no parameter '{{name}}' ({{declared}}); a function sees only its own parameters, not the template's.",
       functionVariables: "User-defined function '{{function}}' cannot use variables(); pass '{{name}}' in as a parameter of the function.",
+      policyParameter:
+        "Parameter '{{name}}' is a parameter of the policy definition, not of this template, but ARM evaluates this string when it deploys the definition; start the string with \"[[\" so that Azure Policy evaluates it.",
       rename: "Change the name to '{{candidate}}'.",
       switchKind: 'Use {{replacement}} instead.',
+      escapeBracket: 'Start the string with "[[" so that ARM keeps it as literal text.',
     },
     schema: [],
   },
   create(context) {
-    const { source } = context;
+    const { source, model } = context;
 
     /** A report at the name argument, with a rename suggestion when a declared name is close. */
     const renameSuggestion = (site: ExpressionSite, argument: StringLiteral, candidate: string): SuggestionDescriptor<MessageId> => ({
@@ -136,6 +155,8 @@ export default defineRule<MessageId>({
         report({ messageId: kind === 'parameters' ? 'innerScopeParameter' : 'innerScopeVariable', data });
       } else if (template.scopeKind === 'outer' && declaredIn(template, kind, name) !== undefined) {
         report({ messageId: 'outerScope', data });
+      } else if (kind === 'parameters' && isPolicyParameter(model, site.node, name)) {
+        report({ messageId: 'policyParameter', data, suggest: [{ messageId: 'escapeBracket', fix: () => escapeBracket(source, site.node) }] });
       } else {
         const candidate = closestName(name, [...template.scope[kind].values()].map((d) => d.name));
         if (candidate === undefined) report({ messageId: 'undeclared', data });

@@ -2,7 +2,7 @@ import { BUILT_IN_FUNCTIONS, isBuiltInFunction, isSecretParameter, shortText, ty
 import { defineRule, type SuggestionDescriptor } from '../src/engine';
 import type { ExpressionSite, FileModel } from '../src/model';
 import { getObject, getString, type JsonString } from '../src/parse';
-import { callsOf, perExpression, replaceSpan, spanLocation } from './shared/expressions';
+import { callsOf, escapeBracket as escapeBracketFix, perExpression, replaceSpan, spanLocation } from './shared/expressions';
 import { closestName } from '../src/text/did-you-mean';
 
 /** Functions of Azure Policy rules: ARM does not know them, Policy evaluates them later. */
@@ -94,10 +94,7 @@ export default defineRule<MessageId>({
     for (const template of model.templates) for (const fn of template.functions) qualifiedNames.set(fn.name.toLowerCase(), `${fn.namespace}.${fn.name}`);
     const checkFunctionNames = !isGeneratedByBicep(model);
 
-    const escapeBracket = (node: JsonString): SuggestionDescriptor<MessageId> => ({
-      messageId: 'escapeBracket',
-      fix: (fixer) => fixer.insertTextAt(source.offsetInString(node, 0), '['),
-    });
+    const escapeBracket = (node: JsonString): SuggestionDescriptor<MessageId> => ({ messageId: 'escapeBracket', fix: () => escapeBracketFix(source, node) });
 
     const reportSyntax = (site: ExpressionSite, error: ExpressionError): void => {
       const location = spanLocation(source, site.node, error.span);

@@ -18,6 +18,12 @@ export function replaceSpan(source: SourceFile, node: JsonString, span: Span, te
   return { range: spanRange(source, node, span), text: JSON.stringify(text).slice(1, -1) };
 }
 
+/** The edit that starts a string with `[[`, so that ARM keeps it as literal text (for Azure Policy, say). */
+export function escapeBracket(source: SourceFile, node: JsonString): Fix {
+  const offset = source.offsetInString(node, 0);
+  return { range: [offset, offset], text: '[' };
+}
+
 /** `text` as an expression's string literal: single-quoted, with `''` for a quote. */
 export function stringLiteral(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;

@@ -115,3 +115,33 @@ describe('expression-references: suggestions', () => {
     expect(lint(fixed)).toEqual([]);
   });
 });
+
+describe('expression-references: Azure Policy definitions', () => {
+  const policyDefinition = (type: string, condition: string) => ({
+    type,
+    apiVersion: '2023-04-01',
+    name: 'allowed-locations',
+    properties: {
+      policyType: 'Custom',
+      parameters: { allowedLocations: { type: 'Array' } },
+      policyRule: { if: { not: { field: 'location', in: condition } }, then: { effect: 'deny' } },
+    },
+  });
+
+  it("says a policy definition's own parameter needs [[, and suggests adding it", () => {
+    const text = template({ resources: [policyDefinition('Microsoft.Authorization/policyDefinitions', "[parameters('allowedLocations')]")] });
+    const [message] = lint(text);
+    expect(message?.messageId).toBe('policyParameter');
+    expect(message?.message).toBe(
+      `Parameter 'allowedLocations' is a parameter of the policy definition, not of this template, but ARM evaluates this string when it deploys the definition; start the string with "[[" so that Azure Policy evaluates it.`,
+    );
+    const escaped = applyFixes(text, [message!.suggestions![0]!.fix]).text;
+    expect(escaped).toContain(`"in": "[[parameters('allowedLocations')]"`);
+    expect(lint(escaped)).toEqual([]);
+  });
+
+  it('keeps the plain finding for a name the policy definition does not declare, or outside one', () => {
+    expect(ids(template({ resources: [policyDefinition('Microsoft.Authorization/policyDefinitions', "[parameters('regions')]")] }))).toEqual(['undeclared']);
+    expect(ids(template({ resources: [policyDefinition('Microsoft.Storage/storageAccounts', "[parameters('allowedLocations')]")] }))).toEqual(['undeclared']);
+  });
+});
