@@ -1,6 +1,7 @@
 import { quoted } from '../src/expression';
 import { defineRule } from '../src/engine';
-import { getProperty, type JsonObject } from '../src/parse';
+import { isDeepStrictEqual } from 'node:util';
+import { getProperty, toPlain, type JsonObject } from '../src/parse';
 
 /** Objects up to this size are checked pair by pair, which allocates nothing. */
 const PAIRWISE_LIMIT = 8;
@@ -37,6 +38,8 @@ export default defineRule({
     docs: { description: 'Disallow the same key twice in one object, compared case-insensitively as ARM compares keys.' },
     messages: {
       duplicate: 'Duplicate key {{key}}: ARM compares keys case-insensitively and keeps only the last one, {{winner}} on line {{line}}, so this one is ignored.',
+      duplicateSameValue:
+        'Duplicate key {{key}}: ARM compares keys case-insensitively and keeps only the last one, {{winner}} on line {{line}}; it has the same value, so this one can be removed.',
     },
     schema: [],
   },
@@ -48,9 +51,11 @@ export default defineRule({
           // getProperty is ARM's lookup: case-insensitive, the last duplicate wins.
           const winner = getProperty(object, property.key.value)!;
           if (winner === property) continue;
+          // The same value twice loses nothing; only the reader is misled.
+          const sameValue = isDeepStrictEqual(toPlain(property.value), toPlain(winner.value));
           context.report({
             node: property.key,
-            messageId: 'duplicate',
+            messageId: sameValue ? 'duplicateSameValue' : 'duplicate',
             data: {
               key: quoted(property.key.value),
               winner: quoted(winner.key.value),

@@ -15,6 +15,15 @@ describe('template-duplicate-keys', () => {
     ]);
   });
 
+  it('says when the duplicate has the same value, whatever its layout, so removing it loses nothing', () => {
+    expect(lint('"resources": [],\n"tags": {\n"a": { "x": [1, 2] },\n"b": 1,\n"A": {"x":[1,2]}\n}').map((m) => m.message)).toEqual([
+      'Duplicate key "a": ARM compares keys case-insensitively and keeps only the last one, "A" on line 6; it has the same value, so this one can be removed.',
+    ]);
+    expect(lint('"resources": [],\n"tags": { "a": { "x": [1, 2] }, "a": { "x": [2, 1] } }').map((m) => m.message)).toEqual([
+      'Duplicate key "a": ARM compares keys case-insensitively and keeps only the last one, "a" on line 3, so this one is ignored.',
+    ]);
+  });
+
   it('compares the decoded keys', () => {
     expect(lint('"resources": [],\n"tags": { "\\u0041": 1, "a": 2 }').map((m) => m.message)).toEqual([
       'Duplicate key "A": ARM compares keys case-insensitively and keeps only the last one, "a" on line 3, so this one is ignored.',
