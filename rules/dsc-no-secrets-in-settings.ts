@@ -114,10 +114,15 @@ export default defineRule({
       return variable ? originText(variable) : 'A secret value';
     }
 
-    /** How a SAS token written into the template is named: by the parameter default or variable that holds it. */
+    /**
+     * How a SAS token written into the template is named: by the variable or the parameter's value
+     * (a default, or what a parent passes) that holds it; "the value of" keeps a plain string
+     * parameter from reading as a secure one.
+     */
     function sasTokenName(value: AbstractValue): string {
       const [origin] = value.origins;
-      return origin ? `The SAS token in ${originText(origin)}` : 'A SAS token written into the template';
+      if (!origin) return 'A SAS token written into the template';
+      return origin.kind === 'parameter' ? `The SAS token in the value of ${originText(origin)}` : `The SAS token in ${originText(origin)}`;
     }
 
     function checkString(dsc: DscExtension, node: JsonString, steps: readonly Step[], sasTokenUrls: ReadonlySet<JsonValue>): void {

@@ -61,6 +61,19 @@ describe('dsc-no-secrets-in-settings', () => {
     ]);
   });
 
+  it('names a SAS signature in a plain parameter by its value, and in a variable by the variable', () => {
+    const url = 'https://x.blob.core.windows.net/p/site.zip?sv=2022-11-02&sr=b&sig=abcDEF123%3D';
+    const text = template({
+      parameters: { ...parameters, packageUrl: { type: 'string', defaultValue: url } },
+      variables: { package: url },
+      resources: [dscExtension({ configuration, configurationArguments: { FromParameter: "[parameters('packageUrl')]", FromVariable: "[variables('package')]" } })],
+    });
+    expect(lintWithRule(RULE, text).messages.map((m) => m.message.split(' is secret')[0])).toEqual([
+      "The SAS token in the value of parameters('packageUrl')",
+      "The SAS token in variables('package')",
+    ]);
+  });
+
   it('skips a protectedSettings nested in settings (dsc-extension-placement reports it) but looks into publicSettings', () => {
     const secret = "[parameters('adminPassword')]";
     expect(messagesFor({ configuration, protectedSettings: { configurationArguments: { Password: secret } } })).toEqual([]);
