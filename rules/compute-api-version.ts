@@ -101,7 +101,7 @@ export default defineRule({
         'apiVersion {{value}}{{source}} is a Microsoft.Compute API version of other resource types (disks, galleries, cloud services), not of {{type}}; use {{suggestion}}.',
       legacyPreview: 'apiVersion {{value}}{{source}} is a legacy preview with no published schema for {{type}}; use {{suggestion}} or later.',
       scaleSetExtensionResource: `apiVersion {{value}}{{source}} has no {{type}} resources, which exist from "${SCALE_SET_EXTENSION_RESOURCES_FROM}"; use that version or later, or declare the extension in the scale set's extensionProfile.`,
-      propertyTooNew: "'{{property}}' of {{extensions}} needs apiVersion \"{{since}}\" or later, but {{whose}} apiVersion is {{value}}{{source}}.",
+      propertyTooNew: "'{{property}}' of {{extensions}} is in the Compute API schema from apiVersion \"{{since}}\", but {{whose}} apiVersion is {{value}}{{source}}, which the schema does not give it; use \"{{since}}\" or later.",
     },
     schema: [],
   },

@@ -88,7 +88,7 @@ describe('extension properties newer than the apiVersion (DSC reference §5.2)',
     const found = lint([extensionResource(kind, before, { [property]: value })]);
     expect(found.map((m) => m.messageId)).toEqual(['propertyTooNew']);
     expect(found[0]?.message).toContain(`'${property}' of`);
-    expect(found[0]?.message).toContain(`needs apiVersion "${since}" or later`);
+    expect(found[0]?.message).toContain(`is in the Compute API schema from apiVersion "${since}"`);
     expect(lint([extensionResource(kind, since, { [property]: value })])).toEqual([]);
   });
 
@@ -99,7 +99,9 @@ describe('extension properties newer than the apiVersion (DSC reference §5.2)',
   it("judges a scale set's profile extensions by the scale set's apiVersion", () => {
     const [message, ...rest] = lint([scaleSetWithProfileExtension('2016-03-30', { forceUpdateTag: '1' })]);
     expect(rest).toEqual([]);
-    expect(message?.message).toBe(`'forceUpdateTag' of scale set extensions needs apiVersion "2017-03-30" or later, but the scale set's apiVersion is "2016-03-30".`);
+    expect(message?.message).toBe(
+      `'forceUpdateTag' of scale set extensions is in the Compute API schema from apiVersion "2017-03-30", but the scale set's apiVersion is "2016-03-30", which the schema does not give it; use "2017-03-30" or later.`,
+    );
     expect(lint([scaleSetWithProfileExtension('2017-03-30', { forceUpdateTag: '1' })])).toEqual([]);
   });
 
