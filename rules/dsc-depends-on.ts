@@ -1,7 +1,7 @@
-import { quoted, shortText } from '../src/expression';
+import { knownString, quoted, shortText } from '../src/expression';
 import { defineRule } from '../src/engine';
 import { dependencyGraph, extensionCondition, extensionName, type Extension, type Resource, type Template } from '../src/model';
-import { getProperty, getValue, type JsonValue } from '../src/parse';
+import { getObject, getProperty, getString, getValue, type JsonValue } from '../src/parse';
 import { COMPUTE_KIND_NAMES, nameLabel } from './shared/labels';
 
 /** `"existing": true` (languageVersion 2.0): a reference to a resource, not a deployment of it. */
@@ -29,7 +29,7 @@ export default defineRule({
       missingTargetOutside:
         'Nothing makes this DSC extension wait for {{target}} (line {{line}}): neither its dependsOn nor that of deployment {{deployment}} (line {{deploymentLine}}), which holds it; ARM may deploy the extension before the {{kind}} exists ("ParentResourceNotFound").',
       dependsOnExtension:
-        'This DSC extension waits for extension {{extension}} (line {{line}}); a DSC extension that does not start right after its VM may not resume after a reboot, and the deployment times out; make it depend only on its VM.',
+        'This DSC extension waits for extension {{extension}}{{loop}} (line {{line}}); a DSC extension that does not start right after its VM may not resume after a reboot, and the deployment times out; make it depend only on its VM.',
     },
     schema: [],
   },
@@ -72,6 +72,10 @@ export default defineRule({
         const other = extensionByResource.get(first!.resource)!;
         const name = extensionName(other, model.evaluate);
         const nameNode = first!.resource.nameNode ?? first!.resource.node;
+        // An entry that names a copy loop waits for every extension the loop makes.
+        const loopName = getString(getObject(first!.resource.node, 'copy'), 'name');
+        const entryText = knownString(model.evaluate(entry.node));
+        const throughLoop = loopName !== undefined && entryText?.toLowerCase() === loopName.toLowerCase();
         context.report({
           node: entry.node,
           subject: resource.node,
@@ -79,6 +83,7 @@ export default defineRule({
           data: {
             extension: name !== undefined ? quoted(name) : shortText(nameNode.kind === 'string' ? nameNode.value : '(unnamed)'),
             line: lineOf(nameNode),
+            loop: throughLoop ? ` (every one its copy loop ${quoted(loopName)} makes)` : '',
           },
         });
       }

@@ -47,6 +47,19 @@ describe(RULE, () => {
     expect(positions(lintWithRule(RULE, text).messages)).toEqual([{ messageId: 'dependsOnExtension', ...positionOf(text, '"antimalware"', '"dependsOn"') }]);
   });
 
+  it('says when the entry names the other extension through its copy loop', () => {
+    const text = template({
+      resources: [
+        virtualMachine('vm1'),
+        { ...extensionResource(VM_EXTENSION_TYPE, "[concat('vm1/prep', copyIndex())]", { publisher: 'Microsoft.Powershell', type: 'DSC' }), copy: { name: 'prepLoop', count: 2 } },
+        dsc('vm1/Configure', { dependsOn: ['vm1', 'prepLoop'], properties: dscProperties() }),
+      ],
+    });
+    const messages = lintWithRule(RULE, text).messages.filter((m) => m.messageId === 'dependsOnExtension');
+    expect(messages.map((m) => m.message)).toEqual([expect.stringContaining(' (every one its copy loop "prepLoop" makes) (line ')]);
+    expect(positions(messages)).toEqual([{ messageId: 'dependsOnExtension', ...positionOf(text, '"prepLoop"', '"dependsOn"') }]);
+  });
+
   it('leaves out an extension whose condition is known to be false', () => {
     const text = template({ resources: [virtualMachine('vm1'), dsc('vm1/Retired', { condition: false })] });
     expect(messageIds(text)).toEqual([]);
