@@ -1,6 +1,15 @@
 import { contains } from '../src/parse';
 import { describeOrigin, displayValue, knownString, originText, possibleValues, quoted, shortText } from '../src/expression';
-import { defineRule } from '../src/engine';
+import { defineRule, type Fix, type RuleFixer } from '../src/engine';
+
+/**
+ * The edit to "localhost": applied by --fix for a value written inside the extension (a shared
+ * variable may serve others), only suggested when the name came from a parameters file.
+ */
+function localhostEdit(inExtension: boolean, fromParametersFile: boolean, replace: (fixer: RuleFixer) => Fix) {
+  if (!inExtension) return {};
+  return fromParametersFile ? { suggest: [{ messageId: 'useLocalhost' as const, fix: replace }] } : { fix: replace };
+}
 
 /**
  * A scale set applies one model to every instance, and instance names are generated, so the
@@ -12,10 +21,12 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     fixable: true,
+    hasSuggestions: true,
     docs: { description: 'Require the nodeName configuration argument of a scale set DSC extension to be "localhost".' },
     messages: {
       notLocalhost:
         'Scale set DSC nodeName is {{value}}{{source}}; every instance applies the same configuration, so use "localhost".',
+      useLocalhost: 'Write "localhost" here instead of the value the parameters file gives.',
     },
     schema: [],
   },
@@ -36,6 +47,8 @@ export default defineRule({
           // A secret (a secure parameter's default) is shown by its name, never its text.
           const shown = value.secret ? displayValue(value) : [...new Set(names)].map((n) => quoted(n!)).join(' or ');
           const source = origin && shortText(origin);
+          // The wrong name may be only the parameters file's: the template's own default may be right.
+          const fromParametersFile = value.origins.some((o) => o.file !== undefined);
           context.report({
             node,
             // A nodeName kept in a shared variable is about this extension too.
@@ -43,8 +56,7 @@ export default defineRule({
             messageId: 'notLocalhost',
             // A value shown by the name it came from needs no "(from …)" after it.
             data: { value: shown, source: source && source !== shown ? ` (from ${source})` : '' },
-            // Only a value written inside this extension is fixed: a shared variable may serve others.
-            fix: contains(dsc.extension.node, node) ? (fixer) => fixer.replaceText(node, '"localhost"') : undefined,
+            ...localhostEdit(contains(dsc.extension.node, node), fromParametersFile, (fixer) => fixer.replaceText(node, '"localhost"')),
           });
         }
       },

@@ -4,6 +4,7 @@
  * references are secret, findings say which file gave a value, and a parameter the template does
  * not declare is reported in the parameters file.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, workspace } from '../support/cli';
 import { scaleSetTemplate } from '../support/lint';
@@ -31,6 +32,18 @@ describe('parameters files', () => {
     expect(await lint(['web.json'], cwd)).toEqual([
       { file: 'web.json', messages: [`Scale set DSC nodeName is "web0" (from parameters('nodeName') in web.parameters.json); every instance applies the same configuration, so use "localhost".`] },
     ]);
+  });
+
+  it('only suggests "localhost" for a name the parameters file gives: --fix leaves the template, whose default is right', async () => {
+    const cwd = workspace({ 'web.json': scaleSet, 'web.parameters.json': parametersFile({ nodeName: { value: 'web0' } }) });
+    const run = await runCli(['web.json', '--fix', '--format', 'json'], cwd);
+    const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ messageId: string; fix?: unknown; suggestions?: Array<{ messageId: string }> }> }>;
+    expect(result!.messages.map((m) => ({ messageId: m.messageId, fixed: m.fix !== undefined, suggestions: m.suggestions?.map((x) => x.messageId) }))).toEqual([
+      { messageId: 'notLocalhost', fixed: false, suggestions: ['useLocalhost'] },
+    ]);
+    expect(readFileSync(join(cwd, 'web.json'), 'utf8')).toBe(scaleSet);
+    // Without the parameters file the template's own value is linted, and it is right.
+    expect(await lint(['web.json'], workspace({ 'web.json': scaleSet }))).toEqual([{ file: 'web.json', messages: [] }]);
   });
 
   it('takes --parameters files by name, or the only one for the only template', async () => {
