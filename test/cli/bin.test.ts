@@ -2,9 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { workspace } from '../support/cli';
 
 const root = join(__dirname, '..', '..');
 const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
 describe('dist/src/cli/bin.js', () => {
   it('exists (npm install runs the prepare script that builds it)', () => {
@@ -24,5 +26,25 @@ describe('dist/src/cli/bin.js', () => {
     const run = spawnSync(process.execPath, [bin, 'no/such/file.json'], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('armdsc-lint: No such file or directory: no/such/file.json\n');
+  });
+
+  it('refuses, with a message, a template too large for the memory the process has, and lints the others', () => {
+    const cwd = workspace({
+      'big.json': JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', variables: { filler: 'x'.repeat(2_500_000) }, resources: [] }),
+      'small.json': JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2024-01-01', name: 'ip', name2: 1, NAME: 'ip2' }] }),
+    });
+    // A 64 MB old generation: about 100 MB of heap, less than a 2.4 MB template may need.
+    const run = spawnSync(process.execPath, ['--max-old-space-size=64', bin, '--format', 'json', '.'], { cwd, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const results = (JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; fatal?: boolean; message: string }> }>).map((r) => ({
+      file: r.filePath.slice(cwd.length + 1),
+      messages: r.messages.map(({ ruleId, fatal, message }) => ({ ruleId, fatal: fatal === true, message })),
+    }));
+    expect(results[0]).toEqual({
+      file: 'big.json',
+      messages: [{ ruleId: null, fatal: true, message: expect.stringMatching(/^Not linted: a template of 2\.4 MB may need up to 153 MB of memory, and \d+ MB is free; give Node more with NODE_OPTIONS=--max-old-space-size=\d+\.$/) }],
+    });
+    expect(results[1]!.file).toBe('small.json');
+    expect(results[1]!.messages.map((m) => m.ruleId)).toEqual(['template-duplicate-keys']);
   });
 });
