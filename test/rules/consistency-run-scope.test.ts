@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, lintFiles, type LintReport, type RuleEntry } from '../../src/index';
-import { onlyRule, positions, template } from '../support/lint';
+import { onlyRule, positionOf, positions, template } from '../support/lint';
 
 interface ExtensionValues {
   typeHandlerVersion: string;
@@ -34,17 +34,6 @@ function dscTemplate(vmName: string, extensions: ExtensionValues[]): string {
       })),
     ],
   });
-}
-
-/** 1-based position of the first `token` in `text` after `after` (single line; endColumn exclusive). */
-function locate(text: string, token: string, after = '') {
-  const start = text.indexOf(after);
-  const offset = start < 0 ? -1 : text.indexOf(token, start + after.length);
-  if (offset < 0) throw new Error(`${token} is not in the text after '${after}'`);
-  const lines = text.slice(0, offset).split('\n');
-  const line = lines.length;
-  const column = lines[line - 1]!.length + 1;
-  return { line, column, endLine: line, endColumn: column + token.length };
 }
 
 const common: ExtensionValues = { typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true };
@@ -104,10 +93,10 @@ describe.each(cases)('$ruleId across files', ({ ruleId, odd, commonToken, oddTok
     expect(messagesOf(report, 'a.json')).toEqual([]);
 
     const messages = messagesOf(report, 'b.json')!;
-    expect(positions(messages)).toEqual([{ messageId: 'differs', ...locate(bText, oddToken) }]);
+    expect(positions(messages)).toEqual([{ messageId: 'differs', ...positionOf(bText, oddToken) }]);
     expect(messages[0]!.ruleId).toBe(ruleId);
     expect(messages[0]!.severity).toBe(1);
-    expect(messages[0]!.message).toContain(`a.json:${locate(aText, commonToken).line})`);
+    expect(messages[0]!.message).toContain(`a.json:${positionOf(aText, commonToken).line})`);
     expect(messages[0]!.message).toContain('2 other DSC extension(s)');
   });
 
@@ -115,8 +104,8 @@ describe.each(cases)('$ruleId across files', ({ ruleId, odd, commonToken, oddTok
     const report = await lint(['warn', { scope: 'run' }], ['worse.json', 'better.json']);
     expect(messagesOf(report, 'worse.json')).toEqual([]);
     const messages = messagesOf(report, 'better.json')!;
-    expect(positions(messages)).toEqual([{ messageId: 'betterThanCommon', ...locate(betterText, betterToken) }]);
-    expect(messages[0]!.message).toContain(`worse.json:${locate(worseText, worseToken).line})`);
+    expect(positions(messages)).toEqual([{ messageId: 'betterThanCommon', ...positionOf(betterText, betterToken) }]);
+    expect(messages[0]!.message).toContain(`worse.json:${positionOf(worseText, worseToken).line})`);
   });
 
   it('with the default scope "file", compares each file alone', async () => {
@@ -124,7 +113,7 @@ describe.each(cases)('$ruleId across files', ({ ruleId, odd, commonToken, oddTok
     expect(report.results).toHaveLength(3);
     expect(messagesOf(report, 'a.json')).toEqual([]);
     expect(messagesOf(report, 'b.json')).toEqual([]);
-    expect(positions(messagesOf(report, 'mixed.json')!)).toEqual([{ messageId: 'differs', ...locate(mixedText, oddToken, '"app/dsc1"') }]);
+    expect(positions(messagesOf(report, 'mixed.json')!)).toEqual([{ messageId: 'differs', ...positionOf(mixedText, oddToken, '"app/dsc1"') }]);
   });
 
   it('rejects an unknown scope with a ConfigError', async () => {

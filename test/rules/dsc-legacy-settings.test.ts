@@ -1,18 +1,9 @@
 /** dsc-legacy-settings: the 1.x → 2.x conversion and the PrivateSettingsRef checks, beyond the fixtures. */
 import { splitAppendedToken } from '../../rules/shared/legacy-conversion';
+import { dscExtensionResource as dscExtension } from '../support/dsc-artifacts';
 import { lintWithRule, template } from '../support/lint';
 
 const RULE = 'dsc-legacy-settings';
-
-function dscExtension(properties: Record<string, unknown>) {
-  return {
-    type: 'Microsoft.Compute/virtualMachines/extensions',
-    apiVersion: '2024-07-01',
-    name: 'web/Microsoft.Powershell.DSC',
-    location: 'westeurope',
-    properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, ...properties },
-  };
-}
 
 const parameters = {
   adminUsername: { type: 'string' },

@@ -1,24 +1,8 @@
 /** dsc-no-secrets-in-settings: edge cases beyond the fixtures, and what it leaves to other rules. */
+import { dscResource as dscExtension } from '../support/dsc-artifacts';
 import { lintWithRule, template } from '../support/lint';
 
 const RULE = 'dsc-no-secrets-in-settings';
-
-function dscExtension(settings: unknown, protectedSettings?: unknown) {
-  return {
-    type: 'Microsoft.Compute/virtualMachines/extensions',
-    apiVersion: '2024-07-01',
-    name: 'web/Microsoft.Powershell.DSC',
-    location: 'westeurope',
-    properties: {
-      publisher: 'Microsoft.Powershell',
-      type: 'DSC',
-      typeHandlerVersion: '2.83',
-      autoUpgradeMinorVersion: true,
-      settings,
-      ...(protectedSettings === undefined ? {} : { protectedSettings }),
-    },
-  };
-}
 
 const parameters = {
   _artifactsLocation: { type: 'string', defaultValue: 'https://example.org/' },

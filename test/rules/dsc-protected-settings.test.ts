@@ -1,18 +1,9 @@
 /** dsc-protected-settings: edge cases beyond the fixtures. */
 import { applyFixes } from '../../src/engine/fixes';
+import { dscExtensionResource as dscExtension } from '../support/dsc-artifacts';
 import { lintWithRule, template } from '../support/lint';
 
 const RULE = 'dsc-protected-settings';
-
-function dscExtension(properties: Record<string, unknown>) {
-  return {
-    type: 'Microsoft.Compute/virtualMachines/extensions',
-    apiVersion: '2024-07-01',
-    name: 'web/Microsoft.Powershell.DSC',
-    location: 'westeurope',
-    properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, ...properties },
-  };
-}
 
 const keyVault = { secretUrl: 'https://kv.vault.azure.net/secrets/dsc', sourceVault: { id: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv' } };
 const settings = { configuration: { url: 'https://example.org/Web.zip', script: 'Web.ps1', function: 'Web' } };

@@ -1,6 +1,7 @@
 /**
- * Templates, scripts and workspaces for the DSC artifact rules' tests: templates are written
- * as text (so positions can be found in them), archives are built from text at test time.
+ * DSC extension resources and templates for rule tests, and scripts and workspaces for the DSC
+ * artifact rules' tests: templates are written as text (so positions can be found in them),
+ * archives are built from text at test time.
  */
 import { relative, sep } from 'node:path';
 import { lintFiles, rules, type LintMessage } from '../../src/index';
@@ -15,23 +16,21 @@ export const ARTIFACTS_PARAMETERS = {
 /** `uri(_artifactsLocation, '<path>')` */
 export const artifactUrl = (path: string): string => `[uri(parameters('_artifactsLocation'), '${path}')]`;
 
-/** A VM extension resource with DSC `properties` around `settings` (and protectedSettings). */
-export function dscResource(settings: unknown, protectedSettings?: unknown, extra: Record<string, unknown> = {}): object {
+/** A VM extension resource of DSC 2.83 with automatic minor upgrades, its other `properties` given. */
+export function dscExtensionResource(properties: Record<string, unknown>, extra: Record<string, unknown> = {}): object {
   return {
     type: 'Microsoft.Compute/virtualMachines/extensions',
     apiVersion: '2024-07-01',
     name: 'web/Microsoft.Powershell.DSC',
     location: 'westeurope',
     ...extra,
-    properties: {
-      publisher: 'Microsoft.Powershell',
-      type: 'DSC',
-      typeHandlerVersion: '2.83',
-      autoUpgradeMinorVersion: true,
-      settings,
-      ...(protectedSettings === undefined ? {} : { protectedSettings }),
-    },
+    properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.83', autoUpgradeMinorVersion: true, ...properties },
   };
+}
+
+/** A VM extension resource with DSC `properties` around `settings` (and protectedSettings). */
+export function dscResource(settings: unknown, protectedSettings?: unknown, extra: Record<string, unknown> = {}): object {
+  return dscExtensionResource({ settings, ...(protectedSettings === undefined ? {} : { protectedSettings }) }, extra);
 }
 
 /** A template of DSC extensions with the two artifacts parameters (more parameters and variables optional). */
