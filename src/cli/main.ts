@@ -4,6 +4,8 @@ import { ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lint
 import { RunFileAccess, writeReportFile } from '../files';
 import { readParameterFile } from '../files/parameter-file';
 import { ParameterPairing } from '../runner/parameter-pairing';
+import { memoryShortfall, NOT_ENOUGH_MEMORY } from '../runner/process-file';
+import { fatalOutcome } from '../engine';
 import { decodeBytes } from '../parse';
 import { FORMAT_NAMES, FormatterError, loadFormatter } from '../formatters';
 import { packageRoot, packageVersion } from '../package-info';
@@ -114,6 +116,9 @@ async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptio
   const name = (options['stdin-filename'] as string | undefined) ?? '<stdin>';
   const filePath = name === '<stdin>' ? name : resolve(io.cwd, name);
   const { text } = decodeBytes(await io.readStdin());
+  // Standard input may be as large as a file, and running out of memory would end the run just the same.
+  const shortfall = memoryShortfall(text.length);
+  if (shortfall) return { report: { results: [fatalOutcome(filePath, NOT_ENOUGH_MEMORY, shortfall).result], skipped: [] }, text };
   // The config (and, for a named path, the files beside it) that would apply to a file at that path apply to the text.
   const resolved = configResolver(lint).resolve(name === '<stdin>' ? resolve(io.cwd, 'stdin.json') : filePath);
   const files = name === '<stdin>' ? undefined : new RunFileAccess().forFile().access;

@@ -1,5 +1,5 @@
 export { regionCovers, type SuppressionRegion } from './directives';
-export { INTERNAL_ERROR, lintFile, UNKNOWN_RULE_IN_DIRECTIVE, unusedDirectiveMessage, UNUSED_DIRECTIVE, type FileDependency, type FileLintInput, type FileOutcome, type RunFacts } from './lint-file';
+export { fatalOutcome, INTERNAL_ERROR, lintFile, UNKNOWN_RULE_IN_DIRECTIVE, unusedDirectiveMessage, UNUSED_DIRECTIVE, type FileDependency, type FileLintInput, type FileOutcome, type RunFacts } from './lint-file';
 export { appendMessages, fatalMessage, makeResult, PARSE_ERROR } from './report';
 export { RuleFixer } from './rule-fixer';
 export { runCrossFilePhase, type FileRunFacts, type RunPhaseFailure } from './run-phase';

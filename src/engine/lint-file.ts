@@ -69,6 +69,11 @@ export type FileOutcome =
       otherFileMessages?: Array<{ filePath: string; message: LintMessage }>;
     };
 
+/** The outcome of a file that gets only one fatal message (it was not read or not linted). */
+export function fatalOutcome(filePath: string, messageId: string, text: string): Extract<FileOutcome, { kind: 'linted' }> {
+  return { kind: 'linted', result: makeResult(filePath, [fatalMessage(messageId, null, text)], () => false), runFacts: {} };
+}
+
 /** A file other than the template whose content the outcome depends on (for the cache). */
 export interface FileDependency {
   path: string;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fatalMessage, INTERNAL_ERROR, makeResult, type FileOutcome, type RuleSetting } from '../engine';
+import { fatalOutcome, INTERNAL_ERROR, type FileOutcome, type RuleSetting } from '../engine';
 import type { FileJob, ProcessOptions } from './process-file';
 
 /** The worker entry, compiled beside this file (dist/src/runner/worker.js). */
@@ -109,6 +109,5 @@ export class WorkerPool {
 }
 
 function internalErrorOutcome(filePath: string, detail: string): FileOutcome {
-  const message = fatalMessage(INTERNAL_ERROR, null, `Internal error: ${detail}. This is a bug in armdsc-lint.`);
-  return { kind: 'linted', result: makeResult(filePath, [message], () => false), runFacts: {} };
+  return fatalOutcome(filePath, INTERNAL_ERROR, `Internal error: ${detail}. This is a bug in armdsc-lint.`);
 }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { appendMessages, fatalMessage, lintFile, makeResult, type FileOutcome, type LintMessage, type RuleModule, type RuleSetting } from '../engine';
+import { appendMessages, fatalMessage, fatalOutcome, lintFile, type FileOutcome, type LintMessage, type RuleModule, type RuleSetting } from '../engine';
 import { readTemplateFile, writeFixedFile, type FileTarget, type RunFileAccess, type WriteHooks } from '../files';
 import { readParameterFile, type ParameterFile } from '../files/parameter-file';
 
@@ -44,7 +44,7 @@ const HEAP_PER_CHARACTER = 64;
  * Why the file is not linted in this process's memory, if it is not: running out of heap would end
  * the whole run, so a file that might need more than is free gets a fatal message instead.
  */
-function memoryShortfall(characters: number): string | undefined {
+export function memoryShortfall(characters: number): string | undefined {
   const { heap_size_limit: limit, used_heap_size: used } = getHeapStatistics();
   const needed = characters * HEAP_PER_CHARACTER;
   if (needed <= limit - used) return undefined;
@@ -65,12 +65,9 @@ export function processFile(
   hooks?: WriteHooks,
 ): FileOutcome {
   const read = readTemplateFile(target.path);
-  if (!read.ok) {
-    const message = fatalMessage(UNREADABLE, null, `Cannot read the file: ${read.problem}.`);
-    return { kind: 'linted', result: makeResult(target.path, [message], () => false), runFacts: {} };
-  }
+  if (!read.ok) return fatalOutcome(target.path, UNREADABLE, `Cannot read the file: ${read.problem}.`);
   const shortfall = memoryShortfall(read.file.text.length);
-  if (shortfall) return { kind: 'linted', result: makeResult(target.path, [fatalMessage(NOT_ENOUGH_MEMORY, null, shortfall)], () => false), runFacts: {} };
+  if (shortfall) return fatalOutcome(target.path, NOT_ENOUGH_MEMORY, shortfall);
   const files = runFiles.forFile();
   const parameters = parameterFile && readParameterFile(files.access, parameterFile.path, parameterFile.shownAs);
   const input = {

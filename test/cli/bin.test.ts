@@ -47,4 +47,13 @@ describe('dist/src/cli/bin.js', () => {
     expect(results[1]!.file).toBe('small.json');
     expect(results[1]!.messages.map((m) => m.ruleId)).toEqual(['template-duplicate-keys']);
   });
+
+  it('refuses standard input too large for the memory the process has in the same way', () => {
+    const input = JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', variables: { filler: 'x'.repeat(2_500_000) }, resources: [] });
+    const run = spawnSync(process.execPath, ['--max-old-space-size=64', bin, '--stdin', '--format', 'json'], { cwd: root, input, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const [result] = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; fatal?: boolean; message: string }> }>;
+    expect(result!.filePath).toBe('<stdin>');
+    expect(result!.messages).toEqual([expect.objectContaining({ ruleId: null, fatal: true, message: expect.stringMatching(/^Not linted: a template of 2\.4 MB may need up to 153 MB of memory/) })]);
+  });
 });
