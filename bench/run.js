@@ -23,7 +23,7 @@ const { Buffer } = require('node:buffer');
 const { join, resolve } = require('node:path');
 
 const root = resolve(__dirname, '..');
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/bundle/bin.js');
 const floorScript = join(__dirname, 'parse-only.js');
 if (!existsSync(bin)) {
   console.error('bench: run `npm run build` first');
@@ -89,7 +89,7 @@ function mainBench() {
   console.log(`  warm cache       ${(results['warm cache'].seconds / results.lint.seconds).toFixed(2)}x the cold single-thread run`);
 
   const example = join(root, 'fixtures/examples/clean.json');
-  const oneFile = interleaved({ cli: () => measure(node, [bin, example]), 'node -e 0': () => measure(node, ['-e', '0']) }, 9);
+  const oneFile = interleaved({ cli: () => measure(node, [bin, example]), 'node -e 0': () => measure(node, ['-e', '0']) }, 31);
   console.log(`one file: ${(oneFile.cli.seconds * 1000).toFixed(0)} ms (node -e 0: ${(oneFile['node -e 0'].seconds * 1000).toFixed(0)} ms, +${((oneFile.cli.seconds - oneFile['node -e 0'].seconds) * 1000).toFixed(0)} ms)`);
 }
 

@@ -7,8 +7,8 @@ const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-// tsc writes every output on each build, so any one of them dates the build.
-const built = join(root, 'dist', 'src', 'index.js');
+// The bundle is the build's last step, so it dates the build.
+const built = join(root, 'dist', 'bundle', 'bin.js');
 
 function newestMtime(path) {
   const info = statSync(path);

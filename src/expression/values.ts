@@ -7,7 +7,7 @@
  */
 
 import { MAX_CHOICES, MAX_KEY_LENGTH, MAX_VALUE_SIZE } from './budgets';
-import { shortHash } from './hash';
+import { shortHash } from '../text/digest';
 
 export interface Origin {
   kind: 'parameter' | 'variable';

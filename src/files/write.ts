@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
@@ -17,6 +16,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { encodeText } from '../parse';
+import { randomHex } from '../text/digest';
 import { describeFileError, type ReadFile } from './read';
 
 export type WriteOutcome = { ok: true } | { ok: false; problem: string };
@@ -142,7 +142,7 @@ export function writeReportFile(path: string, text: string): WriteOutcome {
 }
 
 function temporaryPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${randomHex(6)}.tmp`);
 }
 
 function writeAll(fd: number, bytes: Buffer, position: number): void {

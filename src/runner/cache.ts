@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { FileDependency, FileOutcome } from '../engine';
 import { writeReportFile } from '../files';
+import { contentDigest } from '../text/digest';
 
 /** Bumped when the shape of entries changes: an older cache file is then ignored. */
 const CACHE_FORMAT = 1;
@@ -89,7 +89,7 @@ export class LintCache {
       const info = statSync(path);
       if (!info.isFile()) return undefined;
       if (this.strategy === 'metadata') return { size: info.size, mtimeMs: info.mtimeMs };
-      return { size: info.size, mtimeMs: info.mtimeMs, hash: createHash('sha1').update(readFileSync(path)).digest('hex') };
+      return { size: info.size, mtimeMs: info.mtimeMs, hash: contentDigest(readFileSync(path)) };
     } catch {
       return undefined;
     }

@@ -2,13 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { workspace } from '../support/cli';
+import { builtBin, workspace } from '../support/cli';
 
 const root = join(__dirname, '..', '..');
-const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
+const bin = builtBin;
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
-describe('dist/src/cli/bin.js', () => {
+describe('the built bin (dist/bundle/bin.js)', () => {
   it('exists (npm install runs the prepare script that builds it)', () => {
     expect(existsSync(bin)).toBe(true);
   });

@@ -8,7 +8,7 @@
  * - ```` ```sh ```` blocks: each line is a command, looked up in COMMANDS below (which says where
  *   it runs, its exit code and what its output or files must show). Commands run with bash in a
  *   fresh copy of a temporary workspace (or in the repository), with `armdsc-lint` on the PATH as
- *   a shim for the built CLI (`node dist/src/cli/bin.js`); `npx armdsc-lint` is run as
+ *   a shim for the built CLI (`node dist/bundle/bin.js`, package.json's bin); `npx armdsc-lint` is run as
  *   `armdsc-lint` (npx would find the same bin). A trailing `# exit code N` comment is checked too.
  * - A block whose info string names a path (```` ```json templates/web.parameters.json ````) is a
  *   file of that workspace: the commands use it, and FILES below says what else is checked. In a
@@ -34,9 +34,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { OPTIONS } from '../../src/cli/arguments';
+import { builtBin } from '../support/cli';
 
 const root = join(__dirname, '..', '..');
-const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
+const bin = builtBin;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 // ---------------------------------------------------------------------------------------------

@@ -6,11 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { workspace } from '../support/cli';
+import { builtBin, workspace } from '../support/cli';
 import { scaleSetTemplate, template } from '../support/lint';
 
-const root = join(__dirname, '..', '..');
-const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
+const bin = builtBin;
 
 function lint(cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, [bin, '--format', 'json', ...args], { cwd, encoding: 'utf8' });

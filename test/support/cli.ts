@@ -1,7 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main';
+
+/** The built executable package.json names as its bin: what `npx armdsc-lint` runs. */
+export const builtBin: string = (() => {
+  const root = join(__dirname, '..', '..');
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  return join(root, manifest.bin['armdsc-lint']!);
+})();
 
 export interface CliRun {
   code: number;
