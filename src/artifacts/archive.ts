@@ -1,13 +1,12 @@
 /**
  * Reading a DSC configuration archive (.zip) held in memory.
  *
- * The central directory is parsed here, so listing an archive inflates nothing; fflate's
- * streaming `Inflate` inflates one entry when it is asked for, with a byte counter that stops
- * it at the entry's declared size or the size limit, whichever is smaller. fflate's `unzipSync`
- * is not used: it inflates into a buffer of the declared size and ignores what does not fit, so
- * a header that lies goes unnoticed, and it verifies no CRC.
+ * The central directory is parsed here, so listing an archive inflates nothing; one entry is
+ * inflated when it is asked for, by Node's zlib, whose output limit stops it at the entry's
+ * declared size or the size limit, whichever is smaller: a header that lies is caught, and every
+ * entry's CRC is checked.
  */
-import type * as Fflate from 'fflate';
+import type * as Zlib from 'node:zlib';
 
 /** Most entries an archive may declare; a DSC archive with its modules has a few hundred. */
 export const MAX_ARCHIVE_ENTRIES = 10_000;
@@ -93,8 +92,6 @@ const FLAG_ENCRYPTED = 0x0001;
 const FLAG_UTF8_NAME = 0x0800;
 const METHOD_STORED = 0;
 const METHOD_DEFLATE = 8;
-/** Compressed bytes pushed per inflate step: one step inflates to at most ~1 MiB (deflate's 1032:1). */
-const INFLATE_STEP_BYTES = 1024;
 
 class ZipFormatError extends Error {}
 
@@ -269,38 +266,18 @@ export function crc32(bytes: Uint8Array): number {
 
 type Inflated = { ok: true; bytes: Uint8Array } | { ok: false; overflow: true } | { ok: false; overflow: false; detail: string };
 
-/**
- * Inflate `compressed`, giving up as soon as the output exceeds `maxBytes`. Input is pushed in
- * small steps, so the output held never exceeds `maxBytes` by more than one step's worth.
- */
+/** Inflate `compressed`, giving up as soon as the output would exceed `maxBytes`. */
 function inflateAtMost(compressed: Uint8Array, maxBytes: number): Inflated {
-  const chunks: Uint8Array[] = [];
-  let produced = 0;
-  // The last push is marked final: fflate then throws if the deflate stream is incomplete.
-  // fflate is loaded when the first entry is inflated: templates without archives never need it.
+  // zlib is loaded when the first entry is inflated: templates without archives never need it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
-  const { Inflate } = require('fflate') as typeof Fflate;
-  const inflater = new Inflate((chunk) => {
-    produced += chunk.length;
-    if (produced <= maxBytes) chunks.push(chunk);
-  });
+  const { inflateRawSync } = require('node:zlib') as typeof Zlib;
   try {
-    for (let at = 0; at < compressed.length && produced <= maxBytes; at += INFLATE_STEP_BYTES) {
-      const end = Math.min(at + INFLATE_STEP_BYTES, compressed.length);
-      inflater.push(compressed.subarray(at, end), end === compressed.length);
-    }
-    if (compressed.length === 0) inflater.push(compressed, true);
+    // zlib allows no limit of 0; an entry declared empty that inflates to a byte fails the size check.
+    return { ok: true, bytes: inflateRawSync(compressed, { maxOutputLength: Math.max(maxBytes, 1) }) };
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, overflow: true };
     return { ok: false, overflow: false, detail: error instanceof Error ? error.message : String(error) };
   }
-  if (produced > maxBytes) return { ok: false, overflow: true };
-  const bytes = new Uint8Array(produced);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return { ok: true, bytes };
 }
 
 interface ReadBudget {
