@@ -1,4 +1,5 @@
-import { realpath, stat } from 'node:fs/promises';
+// Synchronous calls: a run waits for each answer anyway, and node:fs/promises costs start-up time.
+import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 import { FileError } from './errors';
@@ -16,9 +17,9 @@ export interface FileTarget {
 }
 
 /** `missing` when nothing is there; `unreadable` when something is but cannot be examined. */
-async function statOf(path: string) {
+function statOf(path: string) {
   try {
-    return await stat(path);
+    return statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
@@ -26,9 +27,9 @@ async function statOf(path: string) {
 }
 
 /** One target per file: two paths to the same file (a symlink, a linked directory) count once. */
-async function identityOf(path: string): Promise<string> {
+function identityOf(path: string): string {
   try {
-    return await realpath(path);
+    return realpathSync.native(path);
   } catch {
     // A dangling link or an unreadable path: reading it will say why.
     return path;
@@ -70,7 +71,7 @@ export async function expandPatterns(
   if (patterns.length === 0) addMatches(DEFAULT_PATTERNS.join('", "'), await globFiles(DEFAULT_PATTERNS, cwd));
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
-    const info = await statOf(absolute);
+    const info = statOf(absolute);
     if (info === 'unreadable' || (typeof info === 'object' && !info.isDirectory())) add(absolute, true);
     else if (typeof info === 'object') addMatches(pattern, await globFiles(DEFAULT_PATTERNS, absolute));
     else if (globber().isDynamicPattern(pattern)) addMatches(pattern, await globFiles([pattern], cwd));
@@ -79,7 +80,7 @@ export async function expandPatterns(
   const sorted = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byIdentity = new Map<string, FileTarget>();
   for (const target of sorted) {
-    const identity = await identityOf(target.path);
+    const identity = identityOf(target.path);
     const first = byIdentity.get(identity);
     if (!first) byIdentity.set(identity, target);
     else if (target.explicit) first.explicit = true;

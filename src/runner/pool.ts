@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { fatalOutcome, INTERNAL_ERROR, type FileOutcome, type RuleSetting } from '../engine';
 import type { FileJob, ProcessOptions } from './process-file';
 
-/** The worker entry, compiled beside this file (dist/src/runner/worker.js). */
+/** The worker entry, built beside this file (dist/src/runner/worker.js, or dist/bundle/worker.js beside the bundled CLI). */
 const WORKER_SCRIPT = join(__dirname, 'worker.js');
 
 /** Messages to a worker: the settings of a key (sent once per worker), then jobs naming the key. */
@@ -20,7 +20,7 @@ export function workerScriptAvailable(): boolean {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: WorkerThreads.Worker;
   settingsSent: Set<string>;
   busy: boolean;
 }
@@ -49,6 +49,9 @@ export class WorkerPool {
   }
 
   private startWorker(): Slot {
+    // Loaded here: a run in one thread (most runs) never needs node:worker_threads.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
+    const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
     const worker = new Worker(WORKER_SCRIPT, { workerData: this.options });
     const slot: Slot = { worker, settingsSent: new Set(), busy: false };
     worker.on('message', (message: FromWorker) => this.finished(slot, message));
