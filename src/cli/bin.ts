@@ -13,9 +13,15 @@ void main(process.argv.slice(2), {
   isTTY: process.stdout.isTTY === true,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: async () => {
+  readStdin: async (limit) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let total = 0;
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+      total += (chunk as Buffer).length;
+      // Past the limit the rest is not needed: the input is refused, and holding it could exhaust memory.
+      if (total > limit) break;
+    }
     return Buffer.concat(chunks);
   },
 }).then((code) => {

@@ -1,10 +1,10 @@
 import { arch, platform, release } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
-import { RunFileAccess, writeReportFile } from '../files';
+import { MAX_FILE_SIZE, RunFileAccess, tooLarge, writeReportFile } from '../files';
 import { readParameterFile } from '../files/parameter-file';
 import { ParameterPairing } from '../runner/parameter-pairing';
-import { memoryShortfall, NOT_ENOUGH_MEMORY } from '../runner/process-file';
+import { memoryShortfall, NOT_ENOUGH_MEMORY, UNREADABLE } from '../runner/process-file';
 import { fatalOutcome } from '../engine';
 import { decodeBytes } from '../parse';
 import { FORMAT_NAMES, FormatterError, loadFormatter } from '../formatters';
@@ -19,8 +19,8 @@ export interface CliIo {
   isTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** The bytes piped in, for --stdin. */
-  readStdin?(): Promise<Uint8Array>;
+  /** The bytes piped in, for --stdin: all of them, or the first `limit` and more (reading stops there). */
+  readStdin?(limit: number): Promise<Uint8Array>;
 }
 
 const SKIP_NOTE: Record<string, string> = {
@@ -115,7 +115,9 @@ async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptio
   if (!io.readStdin) throw new UsageError('--stdin: no standard input to read');
   const name = (options['stdin-filename'] as string | undefined) ?? '<stdin>';
   const filePath = name === '<stdin>' ? name : resolve(io.cwd, name);
-  const { text } = decodeBytes(await io.readStdin());
+  const bytes = await io.readStdin(MAX_FILE_SIZE + 1);
+  if (bytes.length > MAX_FILE_SIZE) return { report: { results: [fatalOutcome(filePath, UNREADABLE, `Cannot read standard input: ${tooLarge()}.`).result], skipped: [] }, text: '' };
+  const { text } = decodeBytes(bytes);
   // Standard input may be as large as a file, and running out of memory would end the run just the same.
   const shortfall = memoryShortfall(text.length);
   if (shortfall) return { report: { results: [fatalOutcome(filePath, NOT_ENOUGH_MEMORY, shortfall).result], skipped: [] }, text };

@@ -1,5 +1,5 @@
 export { FileError } from './errors';
 export { ALWAYS_IGNORED, DEFAULT_PATTERNS, expandPatterns, type FileTarget } from './expand';
 export { RunFileAccess } from './file-access';
-export { describeFileError, MAX_FILE_SIZE, readRegularFile, readTemplateFile, type ReadFile, type ReadOutcome } from './read';
+export { describeFileError, MAX_FILE_SIZE, readRegularFile, readTemplateFile, tooLarge, type ReadFile, type ReadOutcome } from './read';
 export { writeFixedFile, writeReportFile, type WriteHooks, type WriteOutcome } from './write';

@@ -110,8 +110,10 @@ export function readTemplateFile(path: string): ReadOutcome {
   return { ok: true, file };
 }
 
-function tooLarge(size: number): string {
-  return `it is larger than ${MAX_FILE_SIZE / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB); ARM takes templates up to 4 MB`;
+/** Why a file (of `size` bytes, when known) is not read. */
+export function tooLarge(size?: number): string {
+  const shown = size === undefined ? '' : ` (${(size / 1024 / 1024).toFixed(1)} MB)`;
+  return `it is larger than ${MAX_FILE_SIZE / 1024 / 1024} MB${shown}; ARM takes templates up to 4 MB`;
 }
 
 /**

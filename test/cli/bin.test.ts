@@ -48,6 +48,15 @@ describe('the built bin (dist/bundle/bin.js)', () => {
     expect(results[1]!.messages.map((m) => m.ruleId)).toEqual(['template-duplicate-keys']);
   });
 
+  it('refuses standard input over the 64 MB limit with a message, reading no further than the limit', () => {
+    const input = Buffer.alloc(64 * 1024 * 1024 + 10, 0x20);
+    const run = spawnSync(process.execPath, [bin, '--stdin', '--format', 'json'], { cwd: root, input, encoding: 'utf8', maxBuffer: 1 << 20 });
+    expect(run.status).toBe(1);
+    const [result] = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; fatal?: boolean; message: string }> }>;
+    expect(result!.filePath).toBe('<stdin>');
+    expect(result!.messages).toEqual([expect.objectContaining({ ruleId: null, fatal: true, message: 'Cannot read standard input: it is larger than 64 MB; ARM takes templates up to 4 MB.' })]);
+  });
+
   it('refuses standard input too large for the memory the process has in the same way', () => {
     const input = JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', variables: { filler: 'x'.repeat(2_500_000) }, resources: [] });
     const run = spawnSync(process.execPath, ['--max-old-space-size=64', bin, '--stdin', '--format', 'json'], { cwd: root, input, encoding: 'utf8' });

@@ -17,7 +17,7 @@ export interface CliRun {
 }
 
 /** Run the CLI in-process in `cwd` with captured output. */
-export async function runCli(args: string[], cwd: string, options: { env?: Record<string, string>; isTTY?: boolean; readStdin?: () => Promise<Uint8Array> } = {}): Promise<CliRun> {
+export async function runCli(args: string[], cwd: string, options: { env?: Record<string, string>; isTTY?: boolean; readStdin?: (limit: number) => Promise<Uint8Array> } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
