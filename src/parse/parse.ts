@@ -1,4 +1,4 @@
-import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { createScanner, printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import type { JsonArray, JsonContainer, JsonObject, JsonProperty, JsonString, JsonValue } from './json-nodes';
 import { readableParseError } from './parse-messages';
 import { SourceFile, type CommentRange, type ParseProblem } from './source-file';
@@ -9,7 +9,7 @@ interface RawError {
   length: number;
 }
 
-interface TreeBuild {
+export interface TreeBuild {
   root: JsonValue | undefined;
   errors: RawError[];
   comments: CommentRange[];
@@ -35,7 +35,7 @@ export const MAX_NESTING_DEPTH = 256;
  * the parser's output is its cascade), with an offset into `text` and a hint where one helps.
  */
 export function parseSource(text: string): SourceFile {
-  let build = buildTree(text);
+  let build = buildValidTree(text) ?? buildTree(text);
   if (build.tooDeepAt !== undefined) {
     const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels of objects and arrays; the file is not read`;
     return new SourceFile(text, undefined, [{ message, offset: build.tooDeepAt, length: 1 }], [], [], []);
@@ -97,14 +97,78 @@ function looksLikeUtf16WithoutBom(text: string): boolean {
   return sample.length >= 4 && nuls * 3 >= sample.length;
 }
 
-function buildTree(text: string): TreeBuild {
-  const stack: JsonContainer[] = [];
-  const build: TreeBuild = { root: undefined, errors: [], comments: [], objects: [], bracketStrings: [] };
+/**
+ * Builds the tree from parser events; both ways of reading a text below drive the same builder,
+ * so they give the same tree.
+ */
+class TreeBuilder {
+  readonly stack: JsonContainer[] = [];
+  readonly build: TreeBuild = { root: undefined, errors: [], comments: [], objects: [], bracketStrings: [] };
 
-  const attach = (value: JsonValue): void => {
-    const container = stack[stack.length - 1];
+  constructor(private readonly text: string) {}
+
+  /** Past the depth limit nothing more is built: false. */
+  objectBegin(offset: number): boolean {
+    if (this.tooDeep(offset)) return false;
+    const node: JsonObject = { kind: 'object', offset, length: 1, parent: undefined, properties: [], index: undefined };
+    this.attach(node);
+    this.stack.push(node);
+    this.build.objects.push(node);
+    return true;
+  }
+
+  arrayBegin(offset: number): boolean {
+    if (this.tooDeep(offset)) return false;
+    const node: JsonArray = { kind: 'array', offset, length: 1, parent: undefined, items: [] };
+    this.attach(node);
+    this.stack.push(node);
+    return true;
+  }
+
+  property(name: string, offset: number, length: number): void {
+    const container = this.stack[this.stack.length - 1];
+    if (container?.kind !== 'object') return;
+    const key: JsonString = { kind: 'string', offset, length, parent: undefined, value: name };
+    const property: JsonProperty = { kind: 'property', offset, length, parent: container, key, value: undefined };
+    key.parent = property;
+    container.properties.push(property);
+  }
+
+  literal(value: unknown, offset: number, length: number): void {
+    // Literal objects with one key order keep the nodes monomorphic (this is the hot path).
+    let node: JsonValue;
+    if (typeof value === 'string') {
+      node = { kind: 'string', offset, length, parent: undefined, value };
+      if (value.charCodeAt(0) === 91 /* [ */) this.build.bracketStrings.push(node);
+    } else if (typeof value === 'number') node = { kind: 'number', offset, length, parent: undefined, value };
+    else if (typeof value === 'boolean') node = { kind: 'boolean', offset, length, parent: undefined, value };
+    else node = { kind: 'null', offset, length, parent: undefined, value: null };
+    this.attach(node);
+  }
+
+  /** The container open innermost ends with the token at `offset`. */
+  close(offset: number, length: number): void {
+    const container = this.stack.pop();
+    if (!container) return;
+    container.length = offset + length - container.offset;
+    const holder = container.parent;
+    if (holder?.kind === 'property') holder.length = container.offset + container.length - holder.offset;
+  }
+
+  // jsonc-parser can report a range past the end of a truncated text: keep ranges inside it.
+  comment(offset: number, length: number): void {
+    this.build.comments.push({ kind: this.text.startsWith('//', offset) ? 'line' : 'block', offset, length: Math.min(length, this.text.length - offset) });
+  }
+
+  error(code: ParseErrorCode, offset: number, length: number): void {
+    const start = Math.min(offset, this.text.length);
+    this.build.errors.push({ code, offset: start, length: Math.max(0, Math.min(length, this.text.length - start)) });
+  }
+
+  private attach(value: JsonValue): void {
+    const container = this.stack[this.stack.length - 1];
     if (!container) {
-      if (!build.root) build.root = value;
+      if (!this.build.root) this.build.root = value;
       return;
     }
     if (container.kind === 'array') {
@@ -118,80 +182,150 @@ function buildTree(text: string): TreeBuild {
       value.parent = property;
       property.length = value.offset + value.length - property.offset;
     }
-  };
+  }
 
-  const close = (offset: number, length: number): void => {
-    const container = stack.pop();
-    if (!container) return;
-    container.length = offset + length - container.offset;
-    const holder = container.parent;
-    if (holder?.kind === 'property') holder.length = container.offset + container.length - holder.offset;
-  };
-
-  /** Past the depth limit nothing more is built (returning false stops callbacks below). */
-  const tooDeep = (offset: number): boolean => {
-    if (stack.length < MAX_NESTING_DEPTH) return false;
-    build.tooDeepAt ??= offset;
+  private tooDeep(offset: number): boolean {
+    if (this.stack.length < MAX_NESTING_DEPTH) return false;
+    this.build.tooDeepAt ??= offset;
     return true;
-  };
+  }
+}
 
+/**
+ * The tree of any text, with jsonc-parser's error reporting and recovery: every syntax error is
+ * in `errors`, and what could be read around them is in the tree.
+ */
+export function buildTree(text: string): TreeBuild {
+  const builder = new TreeBuilder(text);
   try {
     visit(
       text,
       {
-        onObjectBegin: (offset) => {
-          if (tooDeep(offset)) return false;
-          const node: JsonObject = { kind: 'object', offset, length: 1, parent: undefined, properties: [], index: undefined };
-          attach(node);
-          stack.push(node);
-          build.objects.push(node);
-        },
-        onObjectProperty: (name, offset, length) => {
-          const container = stack[stack.length - 1];
-          if (container?.kind !== 'object') return;
-          const key: JsonString = { kind: 'string', offset, length, parent: undefined, value: name };
-          const property: JsonProperty = { kind: 'property', offset, length, parent: container, key, value: undefined };
-          key.parent = property;
-          container.properties.push(property);
-        },
-        onObjectEnd: close,
-        onArrayBegin: (offset) => {
-          if (tooDeep(offset)) return false;
-          const node: JsonArray = { kind: 'array', offset, length: 1, parent: undefined, items: [] };
-          attach(node);
-          stack.push(node);
-        },
-        onArrayEnd: close,
-        onLiteralValue: (value: unknown, offset, length) => {
-          // Literal objects with one key order keep the nodes monomorphic (this is the hot path).
-          let node: JsonValue;
-          if (typeof value === 'string') {
-            node = { kind: 'string', offset, length, parent: undefined, value };
-            if (value.charCodeAt(0) === 91 /* [ */) build.bracketStrings.push(node);
-          } else if (typeof value === 'number') node = { kind: 'number', offset, length, parent: undefined, value };
-          else if (typeof value === 'boolean') node = { kind: 'boolean', offset, length, parent: undefined, value };
-          else node = { kind: 'null', offset, length, parent: undefined, value: null };
-          attach(node);
-        },
-        // jsonc-parser can report a range past the end of a truncated text: keep ranges inside it.
-        onComment: (offset, length) => {
-          build.comments.push({ kind: text.startsWith('//', offset) ? 'line' : 'block', offset, length: Math.min(length, text.length - offset) });
-        },
-        onError: (code, offset, length) => {
-          const start = Math.min(offset, text.length);
-          build.errors.push({ code, offset: start, length: Math.max(0, Math.min(length, text.length - start)) });
-        },
+        // Returning false stops callbacks below the object or array.
+        onObjectBegin: (offset) => builder.objectBegin(offset),
+        onObjectProperty: (name, offset, length) => builder.property(name, offset, length),
+        onObjectEnd: (offset, length) => builder.close(offset, length),
+        onArrayBegin: (offset) => builder.arrayBegin(offset),
+        onArrayEnd: (offset, length) => builder.close(offset, length),
+        onLiteralValue: (value: unknown, offset, length) => builder.literal(value, offset, length),
+        onComment: (offset, length) => builder.comment(offset, length),
+        onError: (code, offset, length) => builder.error(code, offset, length),
       },
       PARSE_OPTIONS,
     );
   } catch (error) {
     // jsonc-parser recurses per level: nesting thousands deep overflows its stack, past our limit.
-    if (!(error instanceof RangeError) || build.tooDeepAt === undefined) throw error;
+    if (!(error instanceof RangeError) || builder.build.tooDeepAt === undefined) throw error;
   }
-  if (build.tooDeepAt !== undefined) return build;
+  if (builder.build.tooDeepAt !== undefined) return builder.build;
   // Containers left open by a truncated file end where the text ends.
-  while (stack.length > 0) close(text.length, 0);
-  return build;
+  while (builder.stack.length > 0) builder.close(text.length, 0);
+  return builder.build;
+}
+
+/** jsonc-parser's SyntaxKind and ScanError values (declared there as const enums). */
+const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, colon: 6, null: 7, true: 8, false: 9, string: 10, number: 11, lineComment: 12, blockComment: 13, lineBreak: 14, trivia: 15, eof: 17 } as const;
+const SCAN_ERROR_NONE = 0;
+/** A raw control character in a string: tolerated, as ARM tolerates it. */
+const SCAN_ERROR_INVALID_CHARACTER = 6;
+
+/** Thrown inside buildValidTree when the text is not plain JSON with comments and trailing commas. */
+class NotPlain extends Error {}
+
+/**
+ * The tree of a text with no syntax error, read straight from jsonc-parser's scanner without its
+ * recursive parser: what nearly every template is, at less cost and with no recursion. Undefined
+ * at the first thing jsonc-parser's parser would report (or nesting past the limit): buildTree
+ * then reads the text again, with errors and recovery. The grammar is that of `visit` with
+ * trailing commas and comments allowed; any input it accepts, `visit` accepts with the same tree
+ * (test/parse/tree-equivalence.test.ts).
+ */
+export function buildValidTree(text: string): TreeBuild | undefined {
+  const scanner = createScanner(text, false);
+  const builder = new TreeBuilder(text);
+  const next = (): number => {
+    for (;;) {
+      const token = scanner.scan();
+      const scanError = scanner.getTokenError() as number;
+      if (scanError !== SCAN_ERROR_NONE && scanError !== SCAN_ERROR_INVALID_CHARACTER) throw new NotPlain();
+      if (token === TOKEN.lineComment || token === TOKEN.blockComment) builder.comment(scanner.getTokenOffset(), scanner.getTokenLength());
+      else if (token !== TOKEN.lineBreak && token !== TOKEN.trivia) return token;
+    }
+  };
+  /** The token being read; afterValue leaves it at what follows a comma. */
+  let current: number;
+  /** Close containers while the token closes the innermost one, then see what follows the value just read. */
+  const afterValue = (first: number): 'value' | 'property' | 'done' => {
+    let token = first;
+    for (;;) {
+      const container = builder.stack[builder.stack.length - 1];
+      if (!container) {
+        if (token !== TOKEN.eof) throw new NotPlain();
+        return 'done';
+      }
+      const closing = container.kind === 'object' ? TOKEN.closeBrace : TOKEN.closeBracket;
+      if (token === TOKEN.comma) {
+        token = next();
+        // A trailing comma: allowed.
+        if (token !== closing) {
+          current = token;
+          return container.kind === 'object' ? 'property' : 'value';
+        }
+      }
+      if (token !== closing) throw new NotPlain();
+      builder.close(scanner.getTokenOffset(), scanner.getTokenLength());
+      token = next();
+    }
+  };
+  try {
+    current = next();
+    let expect: 'value' | 'property' | 'done' = 'value';
+    while (expect !== 'done') {
+      if (expect === 'property') {
+        if (current !== TOKEN.string) throw new NotPlain();
+        builder.property(scanner.getTokenValue(), scanner.getTokenOffset(), scanner.getTokenLength());
+        if (next() !== TOKEN.colon) throw new NotPlain();
+        current = next();
+      }
+      const offset = scanner.getTokenOffset();
+      const length = scanner.getTokenLength();
+      switch (current) {
+        case TOKEN.openBrace:
+          if (!builder.objectBegin(offset)) throw new NotPlain();
+          current = next();
+          if (current === TOKEN.closeBrace) expect = afterValue(current);
+          else expect = 'property';
+          continue;
+        case TOKEN.openBracket:
+          if (!builder.arrayBegin(offset)) throw new NotPlain();
+          current = next();
+          if (current === TOKEN.closeBracket) expect = afterValue(current);
+          else expect = 'value';
+          continue;
+        case TOKEN.string:
+          builder.literal(scanner.getTokenValue(), offset, length);
+          break;
+        case TOKEN.number: {
+          const value = Number(scanner.getTokenValue());
+          if (Number.isNaN(value)) throw new NotPlain();
+          builder.literal(value, offset, length);
+          break;
+        }
+        case TOKEN.true:
+        case TOKEN.false:
+        case TOKEN.null:
+          builder.literal(current === TOKEN.null ? null : current === TOKEN.true, offset, length);
+          break;
+        default:
+          throw new NotPlain();
+      }
+      expect = afterValue(next());
+    }
+  } catch (error) {
+    if (error instanceof NotPlain) return undefined;
+    throw error;
+  }
+  return builder.build;
 }
 
 /**
