@@ -291,17 +291,15 @@ export function buildValidTree(text: string): TreeBuild | undefined {
       const length = scanner.getTokenLength();
       switch (current) {
         case TOKEN.openBrace:
-          if (!builder.objectBegin(offset)) throw new NotPlain();
+        case TOKEN.openBracket: {
+          const isObject = current === TOKEN.openBrace;
+          if (!(isObject ? builder.objectBegin(offset) : builder.arrayBegin(offset))) throw new NotPlain();
           current = next();
-          if (current === TOKEN.closeBrace) expect = afterValue(current);
-          else expect = 'property';
+          // Empty, or the first property or item.
+          if (current === (isObject ? TOKEN.closeBrace : TOKEN.closeBracket)) expect = afterValue(current);
+          else expect = isObject ? 'property' : 'value';
           continue;
-        case TOKEN.openBracket:
-          if (!builder.arrayBegin(offset)) throw new NotPlain();
-          current = next();
-          if (current === TOKEN.closeBracket) expect = afterValue(current);
-          else expect = 'value';
-          continue;
+        }
         case TOKEN.string:
           builder.literal(scanner.getTokenValue(), offset, length);
           break;
