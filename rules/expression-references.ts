@@ -2,7 +2,7 @@ import { shortText, type CallExpression, type StringLiteral } from '../src/expre
 import { defineRule, type ReportDescriptor, type SuggestionDescriptor } from '../src/engine';
 import type { ExpressionSite, FileModel, Template, UserFunction } from '../src/model';
 import { contains, getObject, getProperty, type JsonValue } from '../src/parse';
-import { callsOf, escapeBracket, perExpression, replaceSpan, spanLocation, stringLiteral } from './shared/expressions';
+import { callsOf, ESCAPE_BRACKET_MESSAGE, escapeBracketSuggestion, perExpression, replaceSpan, spanLocation, stringLiteral } from './shared/expressions';
 import { closestName } from '../src/text/did-you-mean';
 
 type MessageId =
@@ -102,7 +102,7 @@ export default defineRule<MessageId>({
         "Parameter '{{name}}' is a parameter of the policy definition, not of this template, but ARM evaluates this string when it deploys the definition; start the string with \"[[\" so that Azure Policy evaluates it.",
       rename: "Change the name to '{{candidate}}'.",
       switchKind: 'Use {{replacement}} instead.',
-      escapeBracket: 'Start the string with "[[" so that ARM keeps it as literal text.',
+      escapeBracket: ESCAPE_BRACKET_MESSAGE,
     },
     schema: [],
   },
@@ -156,7 +156,7 @@ export default defineRule<MessageId>({
       } else if (template.scopeKind === 'outer' && declaredIn(template, kind, name) !== undefined) {
         report({ messageId: 'outerScope', data });
       } else if (kind === 'parameters' && isPolicyParameter(model, site.node, name)) {
-        report({ messageId: 'policyParameter', data, suggest: [{ messageId: 'escapeBracket', fix: () => escapeBracket(source, site.node) }] });
+        report({ messageId: 'policyParameter', data, suggest: [escapeBracketSuggestion(source, site.node)] });
       } else {
         const candidate = closestName(name, [...template.scope[kind].values()].map((d) => d.name));
         if (candidate === undefined) report({ messageId: 'undeclared', data });

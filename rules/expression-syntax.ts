@@ -1,8 +1,8 @@
 import { BUILT_IN_FUNCTIONS, isBuiltInFunction, isSecretParameter, shortText, type CallExpression, type Expression, type ExpressionError } from '../src/expression';
-import { defineRule, type SuggestionDescriptor } from '../src/engine';
+import { defineRule } from '../src/engine';
 import type { ExpressionSite, FileModel } from '../src/model';
-import { getObject, getString, type JsonString } from '../src/parse';
-import { callsOf, escapeBracket as escapeBracketFix, perExpression, replaceSpan, spanLocation } from './shared/expressions';
+import { getObject, getString } from '../src/parse';
+import { callsOf, ESCAPE_BRACKET_MESSAGE, escapeBracketSuggestion, perExpression, replaceSpan, spanLocation } from './shared/expressions';
 import { closestName } from '../src/text/did-you-mean';
 
 /** Functions of Azure Policy rules: ARM does not know them, Policy evaluates them later. */
@@ -71,7 +71,7 @@ export default defineRule<MessageId>({
       policyFunction:
         "'{{name}}' is an Azure Policy function, which the deployment cannot evaluate; in a policy definition, start the string with \"[[\" so that Azure Policy evaluates it.",
       missingNamespace: "'{{name}}' is a user-defined function of this template: call it with its namespace, as {{qualified}}().",
-      escapeBracket: 'Start the string with "[[" so that ARM keeps it as literal text.',
+      escapeBracket: ESCAPE_BRACKET_MESSAGE,
       renameFunction: "Call '{{candidate}}' instead.",
       addNamespace: 'Call {{qualified}}() instead.',
     },
@@ -94,14 +94,12 @@ export default defineRule<MessageId>({
     for (const template of model.templates) for (const fn of template.functions) qualifiedNames.set(fn.name.toLowerCase(), `${fn.namespace}.${fn.name}`);
     const checkFunctionNames = !isGeneratedByBicep(model);
 
-    const escapeBracket = (node: JsonString): SuggestionDescriptor<MessageId> => ({ messageId: 'escapeBracket', fix: () => escapeBracketFix(source, node) });
-
     const reportSyntax = (site: ExpressionSite, error: ExpressionError): void => {
       const location = spanLocation(source, site.node, error.span);
       // The parser's message is ours; the template text it quotes is shortened already.
       const detail = error.message;
       // Text that is no function call at all is more often prose in brackets than a broken expression.
-      if (!startsWithCall(site.parsed.expression)) context.report({ location, messageId: 'bracketedText', data: { detail }, suggest: [escapeBracket(site.node)] });
+      if (!startsWithCall(site.parsed.expression)) context.report({ location, messageId: 'bracketedText', data: { detail }, suggest: [escapeBracketSuggestion(source, site.node)] });
       else context.report({ location, messageId: 'syntaxError', data: { detail } });
     };
 
@@ -109,7 +107,7 @@ export default defineRule<MessageId>({
       const location = spanLocation(source, site.node, call.nameSpan);
       const name = shortText(call.name);
       if (POLICY_FUNCTIONS.has(call.name.toLowerCase())) {
-        context.report({ location, messageId: 'policyFunction', data: { name }, suggest: [escapeBracket(site.node)] });
+        context.report({ location, messageId: 'policyFunction', data: { name }, suggest: [escapeBracketSuggestion(source, site.node)] });
         return;
       }
       const qualified = qualifiedNames.get(call.name.toLowerCase());
@@ -145,7 +143,7 @@ export default defineRule<MessageId>({
         const parameter = secureParameterHolding(model, site);
         if (parameter !== undefined) {
           // The parser's detail and a function name quote the text, and a position inside it tells its shape.
-          context.report({ node: site.node, messageId: 'secretExpression', data: { parameter: shortText(parameter) }, suggest: [escapeBracket(site.node)] });
+          context.report({ node: site.node, messageId: 'secretExpression', data: { parameter: shortText(parameter) }, suggest: [escapeBracketSuggestion(source, site.node)] });
           return;
         }
         if (error) reportSyntax(site, error);

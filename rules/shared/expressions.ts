@@ -1,5 +1,5 @@
 import type { CallExpression, Expression, Span } from '../../src/expression';
-import type { Fix } from '../../src/engine';
+import type { Fix, SuggestionDescriptor } from '../../src/engine';
 import type { JsonString, SourceFile, SourceLocation } from '../../src/parse';
 
 /** File offsets of a span of a string node's decoded value (JSON escapes accounted for). */
@@ -18,10 +18,13 @@ export function replaceSpan(source: SourceFile, node: JsonString, span: Span, te
   return { range: spanRange(source, node, span), text: JSON.stringify(text).slice(1, -1) };
 }
 
-/** The edit that starts a string with `[[`, so that ARM keeps it as literal text (for Azure Policy, say). */
-export function escapeBracket(source: SourceFile, node: JsonString): Fix {
+/** The message of the `escapeBracket` suggestion, for the rules that offer it. */
+export const ESCAPE_BRACKET_MESSAGE = 'Start the string with "[[" so that ARM keeps it as literal text.';
+
+/** The suggestion to start a string with `[[`, so that ARM keeps it as literal text (for Azure Policy, say). */
+export function escapeBracketSuggestion(source: SourceFile, node: JsonString): SuggestionDescriptor<'escapeBracket'> {
   const offset = source.offsetInString(node, 0);
-  return { range: [offset, offset], text: '[' };
+  return { messageId: 'escapeBracket', fix: () => ({ range: [offset, offset], text: '[' }) };
 }
 
 /** `text` as an expression's string literal: single-quoted, with `''` for a quote. */

@@ -115,12 +115,14 @@ async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptio
   if (!io.readStdin) throw new UsageError('--stdin: no standard input to read');
   const name = (options['stdin-filename'] as string | undefined) ?? '<stdin>';
   const filePath = name === '<stdin>' ? name : resolve(io.cwd, name);
+  /** Standard input not linted: one fatal message, and the text as read for --fix to print back. */
+  const refused = (messageId: string, message: string, text: string) => ({ report: { results: [fatalOutcome(filePath, messageId, message).result], skipped: [] }, text });
   const bytes = await io.readStdin(MAX_FILE_SIZE + 1);
-  if (bytes.length > MAX_FILE_SIZE) return { report: { results: [fatalOutcome(filePath, UNREADABLE, `Cannot read standard input: ${tooLarge()}.`).result], skipped: [] }, text: '' };
+  if (bytes.length > MAX_FILE_SIZE) return refused(UNREADABLE, `Cannot read standard input: ${tooLarge()}.`, '');
   const { text } = decodeBytes(bytes);
   // Standard input may be as large as a file, and running out of memory would end the run just the same.
   const shortfall = memoryShortfall(text.length);
-  if (shortfall) return { report: { results: [fatalOutcome(filePath, NOT_ENOUGH_MEMORY, shortfall).result], skipped: [] }, text };
+  if (shortfall) return refused(NOT_ENOUGH_MEMORY, shortfall, text);
   // The config (and, for a named path, the files beside it) that would apply to a file at that path apply to the text.
   const resolved = configResolver(lint).resolve(name === '<stdin>' ? resolve(io.cwd, 'stdin.json') : filePath);
   const files = name === '<stdin>' ? undefined : new RunFileAccess().forFile().access;
