@@ -3,8 +3,9 @@
  * folder (the shared folder sits beside the repository, or beside the folder of worktrees).
  * Tests over them are skipped when it is absent.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../support/corpus';
 
 function findCases(): string | undefined {
   for (let directory = __dirname; ; directory = path.dirname(directory)) {
@@ -28,11 +29,8 @@ export function casePath(relative: string): string {
 export function caseFiles(extension: string): string[] {
   if (CASES === undefined) return [];
   const root = CASES;
-  const walk = (directory: string): string[] =>
-    readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) return walk(full);
-      return entry.name.toLowerCase().endsWith(extension) ? [path.relative(root, full)] : [];
-    });
-  return walk(root).sort();
+  return filesUnder(root)
+    .filter((file) => file.toLowerCase().endsWith(extension))
+    .map((file) => path.relative(root, file))
+    .sort();
 }

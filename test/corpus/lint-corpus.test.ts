@@ -2,13 +2,11 @@
  * Lints every real template in ../shared/corpus/templates (when that checkout is present): no
  * crash, and every reported position lies inside its file.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { lintFiles, type LintReport } from '../../src/index';
 import { decodeBytes, LineIndex, parseSource } from '../../src/parse';
+import { CORPUS, describeWithCorpus } from '../support/corpus';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
-const describeWithCorpus = existsSync(CORPUS) ? describe : describe.skip;
 
 describeWithCorpus('the real-template corpus (../shared/corpus)', () => {
   let report: LintReport;

@@ -7,8 +7,7 @@
  * for speed, rather than results saved from it: generated texts are new on every run, and saved
  * results for the corpus would be tens of megabytes that go stale when the corpus changes.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { glob } from 'tinyglobby';
@@ -17,9 +16,8 @@ import { MAX_EXPRESSION_DEPTH } from '../../src/expression/budgets';
 import { shortText } from '../../src/expression/display';
 import { parseTemplateString, parseUncached } from '../../src/expression/parser';
 import { decodeBytes } from '../../src/parse';
+import { CORPUS, itWithCorpus } from '../support/corpus';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
-const itWithCorpus = existsSync(CORPUS) ? it : it.skip;
 
 /** A JSON string literal whose value starts with `[`; it may span lines, as ARM allows. */
 const JSON_STRING_STARTING_WITH_BRACKET = /"\[(?:[^"\\]|\\.)*"/g;

@@ -3,21 +3,13 @@
  * root): it never throws, the nodes it hands to rules lie inside the file, and it finds DSC
  * extensions in about as many files as the corpus README counts (312; a few files do not parse).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildModel } from '../../src/model';
 import { decodeBytes, parseSource, type JsonNodeBase } from '../../src/parse';
+import { CORPUS, describeWithCorpus, filesUnder } from '../support/corpus';
 
-const CORPUS = path.join(__dirname, '../../../shared/corpus/templates');
 const MIN_FILES_WITH_DSC = 300;
-
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) return filesUnder(full);
-    return entry.isFile() ? [full] : [];
-  });
-}
 
 interface CorpusSummary {
   files: number;
@@ -60,9 +52,7 @@ function summarizeCorpus(): CorpusSummary {
   return summary;
 }
 
-const describeCorpus = existsSync(CORPUS) ? describe : describe.skip;
-
-describeCorpus(`the model over the corpus at ${CORPUS} (skipped when the corpus is absent)`, () => {
+describeWithCorpus(`the model over the corpus at ${CORPUS} (skipped when the corpus is absent)`, () => {
   let summary: CorpusSummary;
   beforeAll(() => {
     summary = summarizeCorpus();

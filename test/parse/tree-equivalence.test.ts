@@ -5,12 +5,12 @@
  * bracket strings `visit` gives. It declines exactly when `visit` reports an error other than a
  * raw control character in a string (which ARM accepts), or nesting passes the limit.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { printParseErrorCode } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH, type JsonValue } from '../../src/parse';
 import { buildTree, buildValidTree, type TreeBuild } from '../../src/parse/parse';
+import { CORPUS, describeWithCorpus, filesUnder } from '../support/corpus';
 import { mutate, mutation, texts } from '../support/mutations';
 
 /** The tree as plain data; a parent link that is wrong shows as `brokenParent` where it is. */
@@ -142,21 +142,11 @@ describe('buildValidTree against jsonc-parser visit', () => {
   });
 });
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
-const describeWithCorpus = existsSync(CORPUS) ? describe : describe.skip;
-
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? jsonFiles(path) : /\.jsonc?$/.test(name) ? [path] : [];
-  });
-}
-
 describeWithCorpus('buildValidTree on the real-template corpus (../shared/corpus)', () => {
   it('gives the tree visit gives for every file without a syntax error, and declines the others', () => {
     const differences: string[] = [];
     let plain = 0;
-    for (const path of jsonFiles(CORPUS)) {
+    for (const path of filesUnder(CORPUS).filter((file) => /\.jsonc?$/.test(file))) {
       const outcome = compare(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
       if (outcome === 'plain') plain++;
       else if (outcome !== 'declined') differences.push(`${path}: ${outcome}`);

@@ -1,10 +1,11 @@
 /** expression-syntax: which strings are expressions, where a fault is reported, options and secrets. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBuiltInFunction, isExpressionText, parseTemplateString, type Expression } from '../../src/expression';
 import { applyFixes } from '../../src/engine/fixes';
 import { decodeBytes } from '../../src/parse';
 import type { RuleEntry } from '../../src/index';
+import { CORPUS, filesUnder, itWithCorpus } from '../support/corpus';
 import { lintWithRule } from '../support/lint';
 
 const RULE = 'expression-syntax';
@@ -145,31 +146,24 @@ function builtInCallNames(expression: Expression | undefined, into: Set<string>)
   }
 }
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
-const itWithCorpus = existsSync(CORPUS) ? it : it.skip;
 
 itWithCorpus('knows every function the Bicep-generated templates of the corpus call', () => {
   // Bicep checks function names when it compiles, so these are all functions ARM has.
   const names = new Set<string>();
   // The repositories of the corpus that hold most Bicep output, to keep the test quick.
   const directories = ['Azure__bicep', 'Azure__bicep-registry-modules', 'Azure__avdaccelerator'].map((name) => join(CORPUS, name));
-  for (let directory = directories.pop(); directory; directory = directories.pop()) {
-    for (const entry of readdirSync(directory)) {
-      const path = join(directory, entry);
-      if (statSync(path).isDirectory()) directories.push(path);
-      else if (entry.endsWith('.json')) {
-        const text = decodeBytes(readFileSync(path)).text;
-        if (!text.includes('"_generator"') || !/"name":\s*"bicep"/.test(text)) continue;
-        // Generated templates are plain JSON, which JSON.parse reads fastest.
-        const values: unknown[] = [JSON.parse(text)];
-        for (let value = values.pop(); value !== undefined; value = values.pop()) {
-          if (typeof value === 'string') {
-            const parsed = isExpressionText(value) ? parseTemplateString(value) : undefined;
-            if (parsed?.kind === 'expression') builtInCallNames(parsed.expression, names);
-          } else if (value !== null && typeof value === 'object') {
-            for (const item of Object.values(value)) values.push(item);
-          }
-        }
+  for (const path of directories.flatMap(filesUnder)) {
+    if (!path.endsWith('.json')) continue;
+    const text = decodeBytes(readFileSync(path)).text;
+    if (!text.includes('"_generator"') || !/"name":\s*"bicep"/.test(text)) continue;
+    // Generated templates are plain JSON, which JSON.parse reads fastest.
+    const values: unknown[] = [JSON.parse(text)];
+    for (let value = values.pop(); value !== undefined; value = values.pop()) {
+      if (typeof value === 'string') {
+        const parsed = isExpressionText(value) ? parseTemplateString(value) : undefined;
+        if (parsed?.kind === 'expression') builtInCallNames(parsed.expression, names);
+      } else if (value !== null && typeof value === 'object') {
+        for (const item of Object.values(value)) values.push(item);
       }
     }
   }

@@ -2,23 +2,18 @@
  * Random mutations of the fixture templates, for property tests (fast-check): truncation,
  * character flips, splices of other fixtures, random expressions, random nesting.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { decodeBytes } from '../../src/parse';
+import { filesUnder } from './corpus';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
-function templateFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return templateFiles(path);
-    return /\.jsonc?$/.test(name) && !/\.(expected|fixed)\.json$/.test(name) ? [path] : [];
-  });
-}
-
 /** The text of every fixture template. */
-export const texts = templateFiles(FIXTURES).map((path) => decodeBytes(readFileSync(path)).text);
+export const texts = filesUnder(FIXTURES)
+  .filter((path) => /\.jsonc?$/.test(path) && !/\.(expected|fixed)\.json$/.test(path))
+  .map((path) => decodeBytes(readFileSync(path)).text);
 
 const EXPRESSIONS = [
   "[concat(parameters('a'), variables('b'))]",
