@@ -1,4 +1,4 @@
-import { createScanner, printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import type { JsonArray, JsonContainer, JsonObject, JsonProperty, JsonString, JsonValue } from './json-nodes';
 import { readableParseError } from './parse-messages';
 import { SourceFile, type CommentRange, type ParseProblem } from './source-file';
@@ -223,35 +223,209 @@ export function buildTree(text: string): TreeBuild {
   return builder.build;
 }
 
-/** jsonc-parser's SyntaxKind and ScanError values (declared there as const enums). */
-const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, colon: 6, null: 7, true: 8, false: 9, string: 10, number: 11, lineComment: 12, blockComment: 13, lineBreak: 14, trivia: 15, eof: 17 } as const;
-const SCAN_ERROR_NONE = 0;
-/** A raw control character in a string: tolerated, as ARM tolerates it. */
-const SCAN_ERROR_INVALID_CHARACTER = 6;
+/** Tokens of the plain grammar; `notPlain` is anything jsonc-parser's scanner would flag or not know. */
+const TOKEN = { notPlain: 0, openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, colon: 6, literal: 7, string: 8, eof: 9 } as const;
 
 /** Thrown inside buildValidTree when the text is not plain JSON with comments and trailing commas. */
 class NotPlain extends Error {}
 
 /**
- * The tree of a text with no syntax error, read straight from jsonc-parser's scanner without its
- * recursive parser: what nearly every template is, at less cost and with no recursion. Undefined
- * at the first thing jsonc-parser's parser would report (or nesting past the limit): buildTree
- * then reads the text again, with errors and recovery. The grammar is that of `visit` with
- * trailing commas and comments allowed; any input it accepts, `visit` accepts with the same tree
+ * Characters that continue a word for jsonc-parser's scanner (so `truex` or `01` is one unknown
+ * token): all but space, tab, line breaks and the punctuation `{}[]",:/`.
+ */
+function continuesWord(code: number): boolean {
+  switch (code) {
+    case 32: case 9: case 10: case 13: // space, tab, LF, CR
+    case 123: case 125: case 91: case 93: case 34: case 44: case 58: case 47: // { } [ ] " , : /
+      return false;
+    default:
+      return !Number.isNaN(code);
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Value of a hexadecimal digit, or -1. */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+const ESCAPED: Record<number, string> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
+
+/**
+ * Tokens of a text in jsonc-parser's lexical grammar, read without building a string per token of
+ * whitespace (as its scanner does). Comments go straight to the builder. Where jsonc-parser's
+ * scanner would report an error, or return a token its parser reports, the token is `notPlain`.
+ */
+class PlainTokens {
+  private pos = 0;
+  /** Where the last token starts, its length and, for literals and strings, its value. */
+  offset = 0;
+  length = 0;
+  value: string | number | boolean | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly builder: TreeBuilder,
+  ) {}
+
+  next(): number {
+    const text = this.text;
+    const end = text.length;
+    let pos = this.pos;
+    for (;;) {
+      if (pos >= end) {
+        this.offset = this.pos = end;
+        this.length = 0;
+        return TOKEN.eof;
+      }
+      const code = text.charCodeAt(pos);
+      if (code === 32 || code === 9 || code === 10 || code === 13) {
+        pos++;
+        continue;
+      }
+      if (code === 47 /* / */) {
+        const second = text.charCodeAt(pos + 1);
+        let commentEnd: number;
+        if (second === 47) {
+          commentEnd = pos + 2;
+          for (let c = text.charCodeAt(commentEnd); commentEnd < end && c !== 10 && c !== 13; c = text.charCodeAt(++commentEnd));
+        } else if (second === 42 /* * */) {
+          const close = text.indexOf('*/', pos + 2);
+          if (close < 0) return TOKEN.notPlain;
+          commentEnd = close + 2;
+        } else {
+          return TOKEN.notPlain;
+        }
+        this.builder.comment(pos, commentEnd - pos);
+        pos = commentEnd;
+        continue;
+      }
+      this.offset = pos;
+      this.length = 1;
+      this.pos = pos + 1;
+      switch (code) {
+        case 123: return TOKEN.openBrace;
+        case 125: return TOKEN.closeBrace;
+        case 91: return TOKEN.openBracket;
+        case 93: return TOKEN.closeBracket;
+        case 44: return TOKEN.comma;
+        case 58: return TOKEN.colon;
+        case 34: return this.string(pos);
+        case 116: return this.keyword(pos, 'true', true);
+        case 102: return this.keyword(pos, 'false', false);
+        case 110: return this.keyword(pos, 'null', null);
+        default:
+          return code === 45 /* - */ || isDigit(code) ? this.number(pos) : TOKEN.notPlain;
+      }
+    }
+  }
+
+  private finish(start: number, end: number, value: string | number | boolean | null, token: number): number {
+    this.offset = start;
+    this.length = end - start;
+    this.pos = end;
+    this.value = value;
+    return token;
+  }
+
+  private keyword(start: number, word: string, value: boolean | null): number {
+    const end = start + word.length;
+    if (!this.text.startsWith(word, start) || continuesWord(this.text.charCodeAt(end))) return TOKEN.notPlain;
+    return this.finish(start, end, value, TOKEN.literal);
+  }
+
+  /** `-`? (`0` | [1-9][0-9]*) (`.` [0-9]+)? ([eE] [+-]? [0-9]+)?, not followed by a word character. */
+  private number(start: number): number {
+    const text = this.text;
+    let pos = start;
+    if (text.charCodeAt(pos) === 45) pos++;
+    if (text.charCodeAt(pos) === 48) pos++;
+    else if (isDigit(text.charCodeAt(pos))) while (isDigit(text.charCodeAt(++pos)));
+    else return TOKEN.notPlain;
+    if (text.charCodeAt(pos) === 46 /* . */ && isDigit(text.charCodeAt(pos + 1))) {
+      pos += 2;
+      while (isDigit(text.charCodeAt(pos))) pos++;
+    }
+    const exponent = text.charCodeAt(pos) | 0x20;
+    if (exponent === 101 /* e */) {
+      const sign = text.charCodeAt(pos + 1);
+      const digits = sign === 43 || sign === 45 ? pos + 2 : pos + 1;
+      if (isDigit(text.charCodeAt(digits))) for (pos = digits; isDigit(text.charCodeAt(pos)); pos++);
+    }
+    if (continuesWord(text.charCodeAt(pos))) return TOKEN.notPlain;
+    return this.finish(start, pos, Number(text.slice(start, pos)), TOKEN.literal);
+  }
+
+  /**
+   * A string token as jsonc-parser scans it: raw control characters are kept (ARM accepts them);
+   * a raw line break, the end of the text, or a bad escape not followed by a raw control
+   * character (the scanner keeps only its last error) is not plain.
+   */
+  private string(start: number): number {
+    const text = this.text;
+    let pos = start + 1;
+    for (let code = text.charCodeAt(pos); code !== 34; code = text.charCodeAt(++pos)) {
+      if (code === 92 || code === 10 || code === 13 || pos >= text.length) return this.escapedString(start);
+    }
+    return this.finish(start, pos + 1, text.slice(start + 1, pos), TOKEN.string);
+  }
+
+  private escapedString(start: number): number {
+    const text = this.text;
+    const end = text.length;
+    let value = '';
+    let badEscape = false;
+    let pos = start + 1;
+    let run = pos;
+    for (;;) {
+      if (pos >= end) return TOKEN.notPlain;
+      const code = text.charCodeAt(pos);
+      if (code === 34) break;
+      if (code === 10 || code === 13) return TOKEN.notPlain;
+      if (code < 0x20) badEscape = false;
+      if (code !== 92) {
+        pos++;
+        continue;
+      }
+      value += text.slice(run, pos);
+      if (++pos >= end) return TOKEN.notPlain;
+      const escape = text.charCodeAt(pos++);
+      const simple = ESCAPED[escape];
+      if (simple !== undefined) value += simple;
+      else if (escape === 117 /* u */) {
+        let unit = 0;
+        let digits = 0;
+        for (let digit = hexDigit(text.charCodeAt(pos)); digits < 4 && digit >= 0; digit = hexDigit(text.charCodeAt(pos))) {
+          unit = unit * 16 + digit;
+          digits++;
+          pos++;
+        }
+        if (digits === 4) value += String.fromCharCode(unit);
+        else badEscape = true;
+      } else badEscape = true;
+      run = pos;
+    }
+    if (badEscape) return TOKEN.notPlain;
+    return this.finish(start, pos + 1, value + text.slice(run, pos), TOKEN.string);
+  }
+}
+
+/**
+ * The tree of a text with no syntax error, read by PlainTokens without jsonc-parser's recursive
+ * parser: what nearly every template is, at less cost and with no recursion. Undefined at the
+ * first thing jsonc-parser's parser would report (or nesting past the limit): buildTree then reads
+ * the text again, with errors and recovery. The grammar is that of `visit` with trailing commas
+ * and comments allowed; any input it accepts, `visit` accepts with the same tree
  * (test/parse/tree-equivalence.test.ts).
  */
 export function buildValidTree(text: string): TreeBuild | undefined {
-  const scanner = createScanner(text, false);
   const builder = new TreeBuilder(text);
-  const next = (): number => {
-    for (;;) {
-      const token = scanner.scan();
-      const scanError = scanner.getTokenError() as number;
-      if (scanError !== SCAN_ERROR_NONE && scanError !== SCAN_ERROR_INVALID_CHARACTER) throw new NotPlain();
-      if (token === TOKEN.lineComment || token === TOKEN.blockComment) builder.comment(scanner.getTokenOffset(), scanner.getTokenLength());
-      else if (token !== TOKEN.lineBreak && token !== TOKEN.trivia) return token;
-    }
-  };
+  const tokens = new PlainTokens(text, builder);
   /** The token being read; afterValue leaves it at what follows a comma. */
   let current: number;
   /** Close containers while the token closes the innermost one, then see what follows the value just read. */
@@ -265,7 +439,7 @@ export function buildValidTree(text: string): TreeBuild | undefined {
       }
       const closing = container.kind === 'object' ? TOKEN.closeBrace : TOKEN.closeBracket;
       if (token === TOKEN.comma) {
-        token = next();
+        token = tokens.next();
         // A trailing comma: allowed.
         if (token !== closing) {
           current = token;
@@ -273,51 +447,39 @@ export function buildValidTree(text: string): TreeBuild | undefined {
         }
       }
       if (token !== closing) throw new NotPlain();
-      builder.close(scanner.getTokenOffset(), scanner.getTokenLength());
-      token = next();
+      builder.close(tokens.offset, tokens.length);
+      token = tokens.next();
     }
   };
   try {
-    current = next();
+    current = tokens.next();
     let expect: 'value' | 'property' | 'done' = 'value';
     while (expect !== 'done') {
       if (expect === 'property') {
         if (current !== TOKEN.string) throw new NotPlain();
-        builder.property(scanner.getTokenValue(), scanner.getTokenOffset(), scanner.getTokenLength());
-        if (next() !== TOKEN.colon) throw new NotPlain();
-        current = next();
+        builder.property(tokens.value as string, tokens.offset, tokens.length);
+        if (tokens.next() !== TOKEN.colon) throw new NotPlain();
+        current = tokens.next();
       }
-      const offset = scanner.getTokenOffset();
-      const length = scanner.getTokenLength();
       switch (current) {
         case TOKEN.openBrace:
         case TOKEN.openBracket: {
           const isObject = current === TOKEN.openBrace;
-          if (!(isObject ? builder.objectBegin(offset) : builder.arrayBegin(offset))) throw new NotPlain();
-          current = next();
+          if (!(isObject ? builder.objectBegin(tokens.offset) : builder.arrayBegin(tokens.offset))) throw new NotPlain();
+          current = tokens.next();
           // Empty, or the first property or item.
           if (current === (isObject ? TOKEN.closeBrace : TOKEN.closeBracket)) expect = afterValue(current);
           else expect = isObject ? 'property' : 'value';
           continue;
         }
         case TOKEN.string:
-          builder.literal(scanner.getTokenValue(), offset, length);
-          break;
-        case TOKEN.number: {
-          const value = Number(scanner.getTokenValue());
-          if (Number.isNaN(value)) throw new NotPlain();
-          builder.literal(value, offset, length);
-          break;
-        }
-        case TOKEN.true:
-        case TOKEN.false:
-        case TOKEN.null:
-          builder.literal(current === TOKEN.null ? null : current === TOKEN.true, offset, length);
+        case TOKEN.literal:
+          builder.literal(tokens.value, tokens.offset, tokens.length);
           break;
         default:
           throw new NotPlain();
       }
-      expect = afterValue(next());
+      expect = afterValue(tokens.next());
     }
   } catch (error) {
     if (error instanceof NotPlain) return undefined;

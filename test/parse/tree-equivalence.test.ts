@@ -1,5 +1,5 @@
 /**
- * The scanner-driven reader (buildValidTree) is the fast path for text without syntax errors;
+ * The plain reader (buildValidTree, its own tokenizer) is the fast path for text without syntax errors;
  * jsonc-parser's `visit` (buildTree) stays the reference. On any text, the fast path either
  * declines (and parseSource falls back) or gives exactly the tree, comments, object list and
  * bracket strings `visit` gives. It declines exactly when `visit` reports an error other than a
@@ -100,6 +100,26 @@ describe('buildValidTree against jsonc-parser visit', () => {
     ['a bad escape', '{"a": "\\q"}', false],
     ['a bad number', '[1.]', false],
     ['a line break in a string', '{"a": "b\nc"}', false],
+    ['an exponent without digits', '[1e+]', false],
+    ['a leading zero', '[01]', false],
+    ['a minus alone', '[-]', false],
+    ['a number followed by a word', '[12x]', false],
+    ['a number followed by a comment', '[12/* c */, 3// d\n]', true],
+    ['a keyword that runs on', '[truex]', false],
+    ['a keyword cut short', '[nul]', false],
+    ['keywords against punctuation', '{"a":true,"b":false}', true],
+    ['a bad escape then a raw control character (the scanner keeps only its last error)', '["a\\qb\u0001"]', true],
+    ['a raw control character then a bad escape', '["a\u0001b\\q"]', false],
+    ['a short unicode escape', '["\\u12x"]', false],
+    ['an escaped line break', '["a\\\nb"]', false],
+    ['a backslash at the end of the text', '["a\\', false],
+    ['an empty block comment', '/**/[]', true],
+    ['a slash alone', '[1 / 2]', false],
+    ['a line comment at the end of the text', '[] // end', true],
+    ['CRLF line ends', '{\r\n  "a": 1\r\n}\r\n', true],
+    ['a no-break space between tokens', '[1,\u00a02]', false],
+    ['a line separator between tokens', '[1,\u20282]', false],
+    ['a vertical tab between tokens', '[1,\u000b2]', false],
     ['nesting at the limit', '['.repeat(MAX_NESTING_DEPTH) + ']'.repeat(MAX_NESTING_DEPTH), true],
     ['nesting past the limit', '['.repeat(MAX_NESTING_DEPTH + 1) + ']'.repeat(MAX_NESTING_DEPTH + 1), false],
   ])('agrees on %s (read without error: %s)', (_name, text, plain) => {
@@ -119,6 +139,18 @@ describe('buildValidTree against jsonc-parser visit', () => {
     // Both kinds of text must be reached for the property to mean anything.
     expect(plain).toBeGreaterThan(50);
     expect(broken).toBeGreaterThan(50);
+  });
+
+  it('agrees token by token on random soups of JSON fragments', () => {
+    const fragment = fc.constantFrom('"', '\\', 'u', '0', '1', '9', 'e', 'E', '-', '+', '.', 'true', 'null', 'fa', 'lse', 'x', '/', '*', '\n', '\r', '\t', ' ', '\u0001', '\u00a0', '{', '}', '[', ']', ',', ':', '"a"');
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 12 }), (parts) => {
+        if (expectEquivalent(`[${parts.join('')}]`)) plain++;
+      }),
+      { numRuns: 3000, seed: 20261201 },
+    );
+    expect(plain).toBeGreaterThan(100);
   });
 
   it('agrees on random JSON values written with random spacing, comments and trailing commas', () => {
