@@ -22,8 +22,15 @@ export function workerScriptAvailable(): boolean {
 interface Slot {
   worker: WorkerThreads.Worker;
   settingsSent: Set<string>;
-  busy: boolean;
+  /** Jobs sent and not yet answered. */
+  inFlight: number;
 }
+
+/**
+ * Jobs each worker holds at once: with one, a worker idles while its answer crosses to this thread
+ * and the next job crosses back, which cost more than the second worker gained (bench/run.js).
+ */
+const JOBS_IN_FLIGHT = 4;
 
 interface Job {
   id: number;
@@ -33,12 +40,13 @@ interface Job {
   resolve(outcome: FileOutcome): void;
 }
 
-/** A fixed set of worker threads, each processing one file at a time, fed from one queue. */
+/** A fixed set of worker threads fed from one queue; each lints one file at a time, with a few more waiting. */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly running = new Map<number, { job: Job; slot: Slot }>();
   private nextId = 0;
+  private closing = false;
 
   constructor(
     size: number,
@@ -53,9 +61,11 @@ export class WorkerPool {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
     const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
     const worker = new Worker(WORKER_SCRIPT, { workerData: this.options });
-    const slot: Slot = { worker, settingsSent: new Set(), busy: false };
+    const slot: Slot = { worker, settingsSent: new Set(), inFlight: 0 };
     worker.on('message', (message: FromWorker) => this.finished(slot, message));
-    worker.on('error', (error) => this.failed(slot, error));
+    worker.on('error', (error) => this.failed(slot, error.message));
+    // A worker can also end without an error event (process.exit in the worker, terminate()).
+    worker.on('exit', (code) => this.failed(slot, `it exited with code ${code}`));
     return slot;
   }
 
@@ -67,45 +77,55 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.busy) continue;
-      const job = this.queue.shift();
-      if (!job) return;
-      slot.busy = true;
-      this.running.set(job.id, { job, slot });
-      if (!slot.settingsSent.has(job.key)) {
-        slot.worker.postMessage({ type: 'settings', key: job.key, entries: [...job.settings] } satisfies ToWorker);
-        slot.settingsSent.add(job.key);
+    for (let depth = 1; depth <= JOBS_IN_FLIGHT; depth++) {
+      for (const slot of this.slots) {
+        if (slot.inFlight >= depth) continue;
+        const job = this.queue.shift();
+        if (!job) return;
+        this.send(slot, job);
       }
-      slot.worker.postMessage({ type: 'job', id: job.id, job: job.job, settingsKey: job.key } satisfies ToWorker);
     }
+  }
+
+  private send(slot: Slot, job: Job): void {
+    slot.inFlight++;
+    this.running.set(job.id, { job, slot });
+    if (!slot.settingsSent.has(job.key)) {
+      slot.worker.postMessage({ type: 'settings', key: job.key, entries: [...job.settings] } satisfies ToWorker);
+      slot.settingsSent.add(job.key);
+    }
+    slot.worker.postMessage({ type: 'job', id: job.id, job: job.job, settingsKey: job.key } satisfies ToWorker);
   }
 
   private finished(slot: Slot, message: FromWorker): void {
     const entry = this.running.get(message.id);
     if (!entry) return;
     this.running.delete(message.id);
-    slot.busy = false;
+    slot.inFlight--;
     entry.job.resolve('error' in message ? internalErrorOutcome(entry.job.job.target.path, message.error) : message.outcome);
     this.dispatch();
   }
 
   /**
-   * A worker that dies (out of memory, say) takes only its own file down: that file gets an
-   * internal-error message, a new worker takes the dead one's place, and the run goes on.
+   * A worker that dies (out of memory, say) takes only its own file down: the first file it was
+   * sent and had not answered (it lints them in order) gets an internal-error message, the files
+   * waiting behind it go back to the front of the queue, a new worker takes the dead one's place,
+   * and the run goes on.
    */
-  private failed(slot: Slot, error: Error): void {
-    for (const [id, entry] of this.running) {
-      if (entry.slot !== slot) continue;
-      this.running.delete(id);
-      entry.job.resolve(internalErrorOutcome(entry.job.job.target.path, `the worker thread linting this file stopped: ${error.message}`));
-    }
+  private failed(slot: Slot, reason: string): void {
     const index = this.slots.indexOf(slot);
-    if (index >= 0) this.slots[index] = this.startWorker();
+    if (this.closing || index < 0) return;
+    const unanswered = [...this.running].filter(([, entry]) => entry.slot === slot).sort(([a], [b]) => a - b);
+    for (const [id] of unanswered) this.running.delete(id);
+    const [lost, ...waiting] = unanswered.map(([, entry]) => entry.job);
+    this.queue.unshift(...waiting);
+    lost?.resolve(internalErrorOutcome(lost.job.target.path, `the worker thread linting this file stopped: ${reason}`));
+    this.slots[index] = this.startWorker();
     void slot.worker.terminate();
     this.dispatch();
   }

@@ -6,6 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RuleSetting } from '../../src/engine';
+import type * as Pool from '../../src/runner/pool';
 import { builtBin, workspace } from '../support/cli';
 import { scaleSetTemplate, template } from '../support/lint';
 
@@ -54,5 +56,39 @@ describe('--concurrency', () => {
     const run = lint(cwd, '--concurrency', '2', '--fix');
     expect(run.status).toBe(0);
     for (const name of ['a.json', 'b.json', 'c.json']) expect(readFileSync(join(cwd, name), 'utf8')).toBe(scaleSet('localhost'));
+  });
+});
+
+describe('the worker pool', () => {
+  // The pool starts dist/src/runner/worker.js beside it, so the test uses the built module too.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built module, not the source
+  const { WorkerPool } = require(join(__dirname, '../../dist/src/runner/pool.js')) as typeof Pool;
+  const options = { fix: false, writeFixes: false, includeFixes: false, debug: false, inlineConfig: true, reportUnusedDisableDirectives: false };
+  const settings = new Map<string, RuleSetting>(['dsc-type-handler-version', 'dsc-auto-upgrade-minor-version'].map((id) => [id, { severity: 2, options: [] }]));
+
+  async function lintWithPool(paths: string[], stopFirstWorker: boolean) {
+    const pool = new WorkerPool(1, options);
+    try {
+      const outcomes = paths.map((path) => pool.process({ target: { path, explicit: true } }, 'key', settings));
+      // What an out-of-memory end looks like from this side, without waiting for one.
+      if (stopFirstWorker) void (pool as unknown as { slots: Array<{ worker: { terminate(): Promise<number> } }> }).slots[0]!.worker.terminate();
+      return (await Promise.all(outcomes)).map((outcome) => (outcome.kind === 'linted' ? outcome.result.messages : undefined));
+    } finally {
+      await pool.close();
+    }
+  }
+
+  it('loses only the file a stopped worker was linting: the files queued behind it are linted by its replacement', async () => {
+    const cwd = workspace(files);
+    const paths = Object.keys(files)
+      .slice(0, 6)
+      .map((name) => join(cwd, name));
+    const undisturbed = await lintWithPool(paths, false);
+    expect(undisturbed.slice(1).flat().length).toBeGreaterThan(2);
+    const stopped = await lintWithPool(paths, true);
+    expect(stopped[0]).toEqual([
+      expect.objectContaining({ fatal: true, messageId: 'internal-error', message: expect.stringMatching(/^Internal error: the worker thread linting this file stopped: it exited with code \d+\. This is a bug in armdsc-lint\.$/) }),
+    ]);
+    expect(stopped.slice(1)).toEqual(undisturbed.slice(1));
   });
 });
