@@ -5,7 +5,9 @@
  *
  *   node bench/run.js [directory] [--runs N] [--skip-scale]
  *
- * Default directory: ../shared/corpus/templates (else fixtures/). It prints
+ * Default directory: ../shared/corpus/templates (else fixtures/). It prints, for each of the first
+ * four, the time, its ratio to the floor, the throughput (MB/s and files/s over the directory's
+ * *.json/*.jsonc files) and the peak memory:
  *   floor          a process that reads, decodes and parses (jsonc-parser parseTree) every file
  *   lint           the CLI, one thread (--concurrency off), all rules, JSON report to a pipe
  *   lint, workers  the CLI with --concurrency 2
@@ -17,7 +19,7 @@
  *                  10,000 files — with MB/s or files/s, to show each grows linearly.
  */
 const { spawnSync } = require('node:child_process');
-const { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { Buffer } = require('node:buffer');
 const { join, resolve } = require('node:path');
@@ -65,6 +67,13 @@ function interleaved(cases, count) {
   );
 }
 
+/** How many *.json/*.jsonc files the directory holds, and their size: what the floor reads. */
+function templatesIn(dir) {
+  const { globSync } = require('tinyglobby');
+  const paths = globSync(['**/*.json', '**/*.jsonc'], { cwd: dir, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+  return { files: paths.length, megabytes: paths.reduce((sum, path) => sum + statSync(path).size, 0) / 1e6 };
+}
+
 function mainBench() {
   const cacheDir = mkdtempSync(join(tmpdir(), 'armdsc-bench-cache-'));
   const cacheFile = join(cacheDir, 'cache');
@@ -80,10 +89,12 @@ function mainBench() {
   const results = interleaved(cases, runs);
   rmSync(cacheDir, { recursive: true, force: true });
   const floor = results.floor.seconds;
-  console.log(`directory: ${directory}`);
+  const { files, megabytes } = templatesIn(directory);
+  console.log(`directory: ${directory} (${files} files, ${megabytes.toFixed(1)} MB)`);
   console.log(`node ${process.version}, ${runs} interleaved runs, medians; peak RSS is the maximum over the runs`);
   for (const [name, { seconds, rss }] of Object.entries(results)) {
-    console.log(`  ${name.padEnd(16)} ${seconds.toFixed(2)} s  ${(seconds / floor).toFixed(2)}x floor  peak ${rss.toFixed(0)} MB`);
+    const throughput = `${(megabytes / seconds).toFixed(1)} MB/s  ${(files / seconds).toFixed(0)} files/s`;
+    console.log(`  ${name.padEnd(16)} ${seconds.toFixed(2)} s  ${(seconds / floor).toFixed(2)}x floor  ${throughput}  peak ${rss.toFixed(0)} MB`);
   }
   console.log(`  worker speed-up  ${(results.lint.seconds / results['lint, 2 workers'].seconds).toFixed(2)}x over one thread`);
   console.log(`  warm cache       ${(results['warm cache'].seconds / results.lint.seconds).toFixed(2)}x the cold single-thread run`);
