@@ -79,18 +79,21 @@ function dispatchGathered(model: FileModel, listened: ReadonlySet<string>, dispa
   const templateByNode = new Map<JsonObject, Template>(model.templates.map((t) => [t.node, t]));
   const functionByNode = new Map<JsonObject, UserFunction>();
   for (const template of model.templates) for (const fn of template.functions) functionByNode.set(fn.node, fn);
-  const scopes = new Map<object, ExpressionScope>();
+  const scopes = new Map<JsonObject, ExpressionScope>();
   const rootScope: ExpressionScope = { template: model.root, userFunction: undefined };
 
-  /** The scope of a node: the nearest ancestor that starts one, remembered for every ancestor passed. */
+  /**
+   * The scope of a node: the nearest ancestor that starts one, remembered for every object passed
+   * (only objects start scopes, so properties and arrays need no entry).
+   */
   const scopeOf = (node: JsonValue): ExpressionScope => {
-    const path: object[] = [];
+    const path: JsonObject[] = [];
     let scope: ExpressionScope | undefined;
     for (let current: JsonValue | JsonProperty | undefined = node.parent; current; current = current.parent) {
+      if (current.kind !== 'object') continue;
       scope = scopes.get(current);
       if (scope) break;
       path.push(current);
-      if (current.kind !== 'object') continue;
       const template = templateByNode.get(current);
       const userFunction = functionByNode.get(current);
       if (!template && !userFunction) continue;

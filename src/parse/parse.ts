@@ -1,5 +1,5 @@
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
-import type { JsonArray, JsonContainer, JsonObject, JsonProperty, JsonString, JsonValue } from './json-nodes';
+import type { JsonContainer, JsonObject, JsonProperty, JsonString, JsonValue } from './json-nodes';
 import { readableParseError } from './parse-messages';
 import { SourceFile, type CommentRange, type ParseProblem } from './source-file';
 
@@ -97,6 +97,10 @@ function looksLikeUtf16WithoutBom(text: string): boolean {
   return sample.length >= 4 && nuls * 3 >= sample.length;
 }
 
+/** What an empty object or array holds: one shared empty list, frozen (nothing may add to a built tree). */
+const NO_PROPERTIES: JsonProperty[] = Object.freeze([]) as unknown as JsonProperty[];
+const NO_ITEMS: JsonValue[] = Object.freeze([]) as unknown as JsonValue[];
+
 /**
  * Builds the tree from parser events; both ways of reading a text below drive the same builder,
  * so they give the same tree.
@@ -104,24 +108,29 @@ function looksLikeUtf16WithoutBom(text: string): boolean {
 class TreeBuilder {
   readonly stack: JsonContainer[] = [];
   readonly build: TreeBuild = { root: undefined, errors: [], comments: [], objects: [], bracketStrings: [] };
+  /**
+   * The children of every open container, innermost last, from `starts` on for each. A container
+   * gets its own at their exact count when it closes: an array grown one push at a time would
+   * keep room for 16 and more, most of a small object's size.
+   */
+  private readonly children: Array<JsonProperty | JsonValue> = [];
+  private childCount = 0;
+  private readonly starts: number[] = [];
 
   constructor(private readonly text: string) {}
 
   /** Past the depth limit nothing more is built: false. */
   objectBegin(offset: number): boolean {
     if (this.tooDeep(offset)) return false;
-    const node: JsonObject = { kind: 'object', offset, length: 1, parent: undefined, properties: [], index: undefined };
-    this.attach(node);
-    this.stack.push(node);
+    const node: JsonObject = { kind: 'object', offset, length: 1, parent: undefined, properties: NO_PROPERTIES, index: undefined };
+    this.open(node);
     this.build.objects.push(node);
     return true;
   }
 
   arrayBegin(offset: number): boolean {
     if (this.tooDeep(offset)) return false;
-    const node: JsonArray = { kind: 'array', offset, length: 1, parent: undefined, items: [] };
-    this.attach(node);
-    this.stack.push(node);
+    this.open({ kind: 'array', offset, length: 1, parent: undefined, items: NO_ITEMS });
     return true;
   }
 
@@ -131,7 +140,7 @@ class TreeBuilder {
     const key: JsonString = { kind: 'string', offset, length, parent: undefined, value: name };
     const property: JsonProperty = { kind: 'property', offset, length, parent: container, key, value: undefined };
     key.parent = property;
-    container.properties.push(property);
+    this.children[this.childCount++] = property;
   }
 
   literal(value: unknown, offset: number, length: number): void {
@@ -150,6 +159,13 @@ class TreeBuilder {
   close(offset: number, length: number): void {
     const container = this.stack.pop();
     if (!container) return;
+    const start = this.starts.pop()!;
+    if (start < this.childCount) {
+      const own = this.children.slice(start, this.childCount);
+      if (container.kind === 'object') container.properties = own as JsonProperty[];
+      else container.items = own as JsonValue[];
+      this.childCount = start;
+    }
     container.length = offset + length - container.offset;
     const holder = container.parent;
     if (holder?.kind === 'property') holder.length = container.offset + container.length - holder.offset;
@@ -165,6 +181,12 @@ class TreeBuilder {
     this.build.errors.push({ code, offset: start, length: Math.max(0, Math.min(length, this.text.length - start)) });
   }
 
+  private open(container: JsonContainer): void {
+    this.attach(container);
+    this.stack.push(container);
+    this.starts.push(this.childCount);
+  }
+
   private attach(value: JsonValue): void {
     const container = this.stack[this.stack.length - 1];
     if (!container) {
@@ -173,10 +195,11 @@ class TreeBuilder {
     }
     if (container.kind === 'array') {
       value.parent = container;
-      container.items.push(value);
+      this.children[this.childCount++] = value;
       return;
     }
-    const property = container.properties[container.properties.length - 1];
+    // The object's last property, if it is still waiting for its value.
+    const property = this.childCount > this.starts[this.starts.length - 1]! ? (this.children[this.childCount - 1] as JsonProperty) : undefined;
     if (property && !property.value) {
       property.value = value;
       value.parent = property;
