@@ -43,7 +43,7 @@ export function parseSource(text: string): SourceFile {
   if (build.errors.some((e) => printParseErrorCode(e.code) === 'UnexpectedEndOfString')) {
     const blanked = blankLineBreaksInStrings(text);
     if (blanked !== text) {
-      build = buildTree(blanked);
+      build = buildValidTree(blanked) ?? buildTree(blanked);
       restoreMultilineValues(text, build.root);
     }
   }
