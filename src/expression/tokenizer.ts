@@ -1,11 +1,11 @@
+import { isDigit } from '../text/char-codes';
+
 export type TokenKind = '(' | ')' | '[' | ']' | ',' | '.' | 'identifier' | 'string' | 'number' | 'invalid' | 'end';
 
 const SPACE = 0x20;
 const QUOTE = 0x27;
 const PLUS = 0x2b;
 const MINUS = 0x2d;
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
 const UNDERSCORE = 0x5f;
 
 /** The characters `/\s/` matches: ECMAScript white space and line terminators. */
@@ -23,11 +23,6 @@ function isWhitespace(code: number): boolean {
     code === 0x3000 ||
     code === 0xfeff
   );
-}
-
-/** Also false for NaN, the code past the end of a string. */
-function isDigit(code: number): boolean {
-  return code >= DIGIT_0 && code <= DIGIT_9;
 }
 
 /** A-Z or a-z: setting bit 5 maps A-Z onto a-z, and no other code onto them. */

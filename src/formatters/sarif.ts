@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Fix, LintMessage, RuleMeta, SuppressedMessage } from '../engine';
 import { compareMessages } from '../engine/report';
 import { packageRoot } from '../package-info';
+import { sha256Hex } from '../text/digest';
 import { jsonText } from './escape';
 import { CORE_RULE_ID, FATAL_RULE_ID, relativePath, severityName } from './shared';
 import type { SyncFormatter } from './types';
@@ -218,7 +218,7 @@ function fingerprinter(): (ruleId: string, uri: string, text: string) => string 
     const identity = JSON.stringify([ruleId, uri, text.replace(/\d+/g, '0')]);
     const occurrence = occurrences.get(identity) ?? 0;
     occurrences.set(identity, occurrence + 1);
-    return createHash('sha256').update(`${identity}#${occurrence}`).digest('hex');
+    return sha256Hex(`${identity}#${occurrence}`);
   };
 }
 

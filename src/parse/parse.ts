@@ -2,6 +2,7 @@ import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import type { JsonContainer, JsonObject, JsonProperty, JsonString, JsonValue } from './json-nodes';
 import { readableParseError } from './parse-messages';
 import { SourceFile, type CommentRange, type ParseProblem } from './source-file';
+import { isDigit } from '../text/char-codes';
 
 interface RawError {
   code: ParseErrorCode;
@@ -35,7 +36,7 @@ export const MAX_NESTING_DEPTH = 256;
  * the parser's output is its cascade), with an offset into `text` and a hint where one helps.
  */
 export function parseSource(text: string): SourceFile {
-  let build = buildValidTree(text) ?? buildTree(text);
+  let build = readTree(text);
   if (build.tooDeepAt !== undefined) {
     const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels of objects and arrays; the file is not read`;
     return new SourceFile(text, undefined, [{ message, offset: build.tooDeepAt, length: 1 }], [], [], []);
@@ -43,7 +44,7 @@ export function parseSource(text: string): SourceFile {
   if (build.errors.some((e) => printParseErrorCode(e.code) === 'UnexpectedEndOfString')) {
     const blanked = blankLineBreaksInStrings(text);
     if (blanked !== text) {
-      build = buildValidTree(blanked) ?? buildTree(blanked);
+      build = readTree(blanked);
       restoreMultilineValues(text, build.root);
     }
   }
@@ -51,6 +52,11 @@ export function parseSource(text: string): SourceFile {
   const first = build.errors.find((error) => printParseErrorCode(error.code) !== 'InvalidCharacter');
   const fatal: ParseProblem[] = first ? [explainedProblem(text, { message: readableParseError(first.code), offset: first.offset, length: first.length })] : [];
   return new SourceFile(text, build.root, fatal, build.comments, build.objects, build.bracketStrings);
+}
+
+/** The plain reader where it can (nearly every template), else jsonc-parser's `visit`. */
+function readTree(text: string): TreeBuild {
+  return buildValidTree(text) ?? buildTree(text);
 }
 
 const TYPOGRAPHIC_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
@@ -266,13 +272,9 @@ function continuesWord(code: number): boolean {
   }
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /** Value of a hexadecimal digit, or -1. */
 function hexDigit(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
+  if (isDigit(code)) return code - 48;
   const lower = code | 0x20;
   return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }

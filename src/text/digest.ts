@@ -19,6 +19,11 @@ export function contentDigest(bytes: Uint8Array): string {
   return crypto().createHash('sha1').update(bytes).digest('hex');
 }
 
+/** The SHA-256 of a text, in hex: a fingerprint that stays put across runs. */
+export function sha256Hex(text: string): string {
+  return crypto().createHash('sha256').update(text).digest('hex');
+}
+
 /** Random hex digits, for names no other writer picks. */
 export function randomHex(byteCount: number): string {
   return crypto().randomBytes(byteCount).toString('hex');
