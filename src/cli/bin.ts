@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { once } from 'node:events';
 import { main } from './main';
 
 // A reader that stops early (`armdsc-lint … | head`) closes the pipe: that is not an error of ours.
@@ -6,6 +7,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
+
+/** Standard input as chunks, opened only when --stdin asks for it (opening it keeps the process waiting for input). */
+let stdinChunks: AsyncIterator<Buffer> | undefined;
+const nextStdinChunk = (): Promise<IteratorResult<Buffer>> => (stdinChunks ??= process.stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer>).next();
 
 void main(process.argv.slice(2), {
   cwd: process.cwd(),
@@ -16,14 +21,22 @@ void main(process.argv.slice(2), {
   readStdin: async (limit) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    for await (const chunk of process.stdin) {
-      chunks.push(chunk as Buffer);
-      total += (chunk as Buffer).length;
-      // Past the limit the rest is not needed: the input is refused, and holding it could exhaust memory.
-      if (total > limit) break;
+    // Past the limit the rest is not read: the input is refused, and holding it could exhaust memory.
+    while (total <= limit) {
+      const chunk = await nextStdinChunk();
+      if (chunk.done) break;
+      chunks.push(chunk.value);
+      total += chunk.value.length;
     }
     return Buffer.concat(chunks);
   },
-}).then((code) => {
+  copyRestOfStdin: async () => {
+    for (let chunk = await nextStdinChunk(); !chunk.done; chunk = await nextStdinChunk()) {
+      if (!process.stdout.write(chunk.value)) await once(process.stdout, 'drain');
+    }
+  },
+}).then(async (code) => {
   process.exitCode = code;
+  // Whatever was not read is not wanted: close standard input so a writer still sending cannot keep the process alive.
+  await stdinChunks?.return?.();
 });

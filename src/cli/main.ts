@@ -4,9 +4,9 @@ import { ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lint
 import { MAX_FILE_SIZE, RunFileAccess, tooLarge, writeReportFile } from '../files';
 import { readParameterFile } from '../files/parameter-file';
 import { ParameterPairing } from '../runner/parameter-pairing';
-import { memoryShortfall, NOT_ENOUGH_MEMORY, UNREADABLE } from '../runner/process-file';
-import { fatalOutcome } from '../engine';
-import { decodeBytes } from '../parse';
+import { fileProblem, FIX_NOT_WRITTEN, memoryShortfall, NOT_ENOUGH_MEMORY, UNREADABLE } from '../runner/process-file';
+import { appendMessages, fatalOutcome } from '../engine';
+import { decodeBytes, decodesExactly, encodeText, encodingName, type TextEncodingInfo } from '../parse';
 import { FORMAT_NAMES, FormatterError, loadFormatter } from '../formatters';
 import { packageRoot, packageVersion } from '../package-info';
 import { helpText, parseArguments, UsageError, type ParsedOptions } from './arguments';
@@ -17,10 +17,19 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** stdout is a terminal (colour is then on by default). */
   isTTY: boolean;
-  stdout(text: string): void;
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   /** The bytes piped in, for --stdin: all of them, or the first `limit` and more (reading stops there). */
   readStdin?(limit: number): Promise<Uint8Array>;
+  /** Copy what readStdin left unread to standard output, unchanged. */
+  copyRestOfStdin?(): Promise<void>;
+}
+
+/** What --stdin read: its bytes (only the first of them when `complete` is false), and how they decoded. */
+interface StdinInput {
+  bytes: Uint8Array;
+  complete: boolean;
+  encoding?: TextEncodingInfo;
 }
 
 const SKIP_NOTE: Record<string, string> = {
@@ -111,25 +120,39 @@ function lintOptions(options: ParsedOptions, io: CliIo, includeFixes: boolean): 
 }
 
 /** --stdin: one template from standard input, linted as the file --stdin-filename names. */
-async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptions): Promise<{ report: LintReport; text: string }> {
+async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptions): Promise<{ report: LintReport; input: StdinInput }> {
   if (!io.readStdin) throw new UsageError('--stdin: no standard input to read');
   const name = (options['stdin-filename'] as string | undefined) ?? '<stdin>';
   const filePath = name === '<stdin>' ? name : resolve(io.cwd, name);
-  /** Standard input not linted: one fatal message, and the text as read for --fix to print back. */
-  const refused = (messageId: string, message: string, text: string) => ({ report: { results: [fatalOutcome(filePath, messageId, message).result], skipped: [] }, text });
+  /** Standard input not linted: one fatal message, and the bytes as read for --fix to print back. */
+  const refused = (messageId: string, message: string, input: StdinInput) => ({ report: { results: [fatalOutcome(filePath, messageId, message).result], skipped: [] }, input });
   const bytes = await io.readStdin(MAX_FILE_SIZE + 1);
-  if (bytes.length > MAX_FILE_SIZE) return refused(UNREADABLE, `Cannot read standard input: ${tooLarge()}.`, '');
-  const { text } = decodeBytes(bytes);
+  if (bytes.length > MAX_FILE_SIZE) return refused(UNREADABLE, `Cannot read standard input: ${tooLarge()}.`, { bytes, complete: false });
+  const decoded = decodeBytes(bytes);
   // Standard input may be as large as a file, and running out of memory would end the run just the same.
-  const shortfall = memoryShortfall(text.length);
-  if (shortfall) return refused(NOT_ENOUGH_MEMORY, shortfall, text);
+  const shortfall = memoryShortfall(decoded.text.length);
+  if (shortfall) return refused(NOT_ENOUGH_MEMORY, shortfall, { bytes, complete: true });
+
   // The config (and, for a named path, the files beside it) that would apply to a file at that path apply to the text.
   const resolved = configResolver(lint).resolve(name === '<stdin>' ? resolve(io.cwd, 'stdin.json') : filePath);
   const files = name === '<stdin>' ? undefined : new RunFileAccess().forFile().access;
   const pairing = files && new ParameterPairing(io.cwd, lint.parameters ?? []).fileFor(filePath, 1, resolved.parameterFiles, resolved.pairParameterFiles);
   const parameters = pairing && files ? readParameterFile(files, pairing.path, pairing.shownAs) : undefined;
-  const result = lintText(text, { ...lint, filePath, settings: resolved.settings, files, parameterFile: parameters?.ok ? parameters.file : undefined });
-  return { report: { results: result ? [result] : [], skipped: result ? [] : [{ filePath, explicit: true, documentKind: 'other' }] }, text };
+  const lintWith = (fix: boolean | undefined) => lintText(decoded.text, { ...lint, fix, filePath, settings: resolved.settings, files, parameterFile: parameters?.ok ? parameters.file : undefined });
+  let result = lintWith(lint.fix);
+  // As with a file: printing fixed text for bytes that do not decode exactly would change every byte that did not.
+  if (result?.output !== undefined && options.fix === true && !decodesExactly(bytes, decoded)) {
+    const unfixed = lintWith(false);
+    result = unfixed && appendMessages(unfixed, [fileProblem(FIX_NOT_WRITTEN, `Fixes were not applied: standard input is not valid ${encodingName(decoded)}, and printing the fixed text would change its other bytes.`)]);
+  }
+  const input = { bytes, complete: true, encoding: decoded };
+  return { report: { results: result ? [result] : [], skipped: result ? [] : [{ filePath, explicit: true, documentKind: 'other' }] }, input };
+}
+
+/** --stdin --fix: standard output gets the bytes piped in, changed only where fixes applied (encoded as they were read). */
+async function printFixedStdin(input: StdinInput, output: string | undefined, io: CliIo): Promise<void> {
+  io.stdout(output !== undefined && input.encoding ? encodeText(output, input.encoding) : input.bytes);
+  if (!input.complete) await io.copyRestOfStdin?.();
 }
 
 async function writeReports(report: LintReport, outputs: Output[], options: ParsedOptions, io: CliIo): Promise<void> {
@@ -183,8 +206,8 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
   for (const skipped of report.skipped) {
     if (skipped.explicit) io.stderr(`armdsc-lint: skipped ${relative(io.cwd, skipped.filePath) || skipped.filePath}: ${SKIP_NOTE[skipped.documentKind]}\n`);
   }
-  // --stdin --fix: the fixed text (or the text, when nothing was fixed) on standard output, as ESLint's --fix-dry-run gives it.
-  if (stdin && options.fix === true) io.stdout(report.results[0]?.output ?? stdin.text);
+  // --stdin --fix: the fixed text (or the input, when nothing was fixed) on standard output, as ESLint's --fix-dry-run gives it.
+  if (stdin && options.fix === true) await printFixedStdin(stdin.input, report.results[0]?.output, io);
   await writeReports(report, outputs, options, io);
 
   if (hasInternalError(report.results)) {

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeBytes, encodeText, type TextEncodingInfo } from '../parse';
+import { decodeBytes, decodesExactly, type TextEncodingInfo } from '../parse';
 
 /**
  * Largest file read, in bytes. ARM itself takes templates up to 4 MB; 64 MB leaves room for
@@ -103,7 +103,7 @@ export function readTemplateFile(path: string): ReadOutcome {
     bytes: read.bytes,
     // Asked only before writing a fix: encoding every file again would cost every run.
     get roundTrips() {
-      roundTrips ??= encodeText(decoded.text, encoding).equals(read.bytes);
+      roundTrips ??= decodesExactly(read.bytes, decoded);
       return roundTrips;
     },
   };

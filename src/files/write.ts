@@ -15,7 +15,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { encodeText } from '../parse';
+import { encodeText, encodingName } from '../parse';
 import { randomHex } from '../text/digest';
 import { describeFileError, type ReadFile } from './read';
 
@@ -44,7 +44,7 @@ export interface WriteHooks {
  */
 export function writeFixedFile(file: ReadFile, output: string, hooks: WriteHooks = {}): WriteOutcome {
   if (!file.roundTrips) {
-    return { ok: false, problem: `its bytes are not valid ${file.encoding.encoding === 'utf8' ? 'UTF-8' : 'UTF-16'}, and writing the fixed text would change them` };
+    return { ok: false, problem: `its bytes are not valid ${encodingName(file.encoding)}, and writing the fixed text would change them` };
   }
   let target: string;
   let info: Stats;

@@ -39,6 +39,16 @@ export function encodeText(text: string, info: TextEncodingInfo): Buffer {
   return info.encoding === 'utf16le' ? little : swapBytePairs(little);
 }
 
+/** The bytes come back unchanged from decoding and encoding again (false for invalid UTF-8, an odd UTF-16 byte). */
+export function decodesExactly(bytes: Uint8Array, decoded: DecodedText): boolean {
+  return encodeText(decoded.text, decoded).equals(bytes);
+}
+
+/** The encoding's name as messages give it. */
+export function encodingName(info: TextEncodingInfo): string {
+  return info.encoding === 'utf8' ? 'UTF-8' : 'UTF-16';
+}
+
 /** Split a leading U+FEFF from text given as a string (lintText input). */
 export function stripBom(text: string): { text: string; bom: boolean } {
   return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };

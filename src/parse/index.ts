@@ -2,4 +2,4 @@ export * from './json-nodes';
 export { LineIndex, type Position } from './line-index';
 export { SourceFile, type CommentRange, type ParseProblem, type SourceLocation } from './source-file';
 export { MAX_NESTING_DEPTH, parseSource } from './parse';
-export { decodeBytes, encodeText, stripBom, type DecodedText, type TextEncodingInfo } from './decode';
+export { decodeBytes, decodesExactly, encodeText, encodingName, stripBom, type DecodedText, type TextEncodingInfo } from './decode';

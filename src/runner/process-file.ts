@@ -87,7 +87,7 @@ export function processFile(
   if (outcome.kind === 'linted') {
     outcome = { ...outcome, dependencies: files.dependencies() };
     if (parameters && !parameters.ok) {
-      const { fatal: _notFatal, ...problem } = fatalMessage(PARAMETERS_FILE, null, `The parameters file ${parameterFile!.shownAs} gives no values: ${parameters.problem}.`);
+      const problem = fileProblem(PARAMETERS_FILE, `The parameters file ${parameterFile!.shownAs} gives no values: ${parameters.problem}.`);
       outcome = { ...outcome, result: appendMessages(outcome.result, [problem]) };
     }
     if (parameters?.ok && outcome.rootParameters) outcome = { ...outcome, otherFileMessages: undeclaredParameters(parameterFile!.path, parameters.file, outcome.rootParameters, target.path) };
@@ -102,8 +102,14 @@ export function processFile(
   // Not written: report what is really in the file, and why it was left alone.
   const unfixed = lintFile(input);
   if (unfixed.kind !== 'linted') return unfixed;
-  const { fatal: _notFatal, ...refusal } = fatalMessage(FIX_NOT_WRITTEN, null, `Fixes were not written: ${written.problem}.`);
+  const refusal = fileProblem(FIX_NOT_WRITTEN, `Fixes were not written: ${written.problem}.`);
   return { ...outcome, runFacts: unfixed.runFacts, suppressions: unfixed.suppressions, result: appendMessages(unfixed.result, [refusal]) };
+}
+
+/** An error about the file as a whole that did not stop it being linted: placed at 1:1 like a fatal one. */
+export function fileProblem(messageId: string, text: string): LintMessage {
+  const { fatal: _notFatal, ...problem } = fatalMessage(messageId, null, text);
+  return problem;
 }
 
 /**

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtBin, workspace } from '../support/cli';
+import { scaleSetTemplate } from '../support/lint';
 
 const root = join(__dirname, '..', '..');
 const bin = builtBin;
@@ -55,6 +56,45 @@ describe('the built bin (dist/bundle/bin.js)', () => {
     const [result] = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; fatal?: boolean; message: string }> }>;
     expect(result!.filePath).toBe('<stdin>');
     expect(result!.messages).toEqual([expect.objectContaining({ ruleId: null, fatal: true, message: 'Cannot read standard input: it is larger than 64 MB; ARM takes templates up to 4 MB.' })]);
+  });
+
+  describe('--stdin --fix prints the bytes piped in, changed only by the fixes', () => {
+    const fixStdin = (input: Buffer) => spawnSync(process.execPath, [bin, '--stdin', '--fix', '--stdin-filename', 'web.json'], { cwd: root, input, maxBuffer: 1 << 27 });
+    const utf16WithBom = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+    it('keeps the encoding and the BOM of what it fixed', () => {
+      const run = fixStdin(utf16WithBom(scaleSetTemplate('web0')));
+      expect(run.stdout.equals(utf16WithBom(scaleSetTemplate('localhost')))).toBe(true);
+      expect(run.status).toBe(0);
+    });
+
+    it('gives back every byte when there is nothing to fix, BOM and invalid UTF-8 included', () => {
+      const input = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(scaleSetTemplate('localhost').replace('localhost', 'localhost" , "x": "caf?')), Buffer.from('\n')]);
+      input[input.indexOf('caf?') + 3] = 0xe9;
+      const run = fixStdin(input);
+      expect(run.stdout.equals(input)).toBe(true);
+      expect(run.stderr.toString()).not.toContain('Fixes were not applied');
+    });
+
+    it('does not fix input that is not valid UTF-8, since printing it again would change other bytes: says so and gives it back', () => {
+      const input = Buffer.from(scaleSetTemplate('web0').replace('web0', 'web0" , "x": "caf?'));
+      input[input.indexOf('caf?') + 3] = 0xe9;
+      const run = fixStdin(input);
+      expect(run.stdout.equals(input)).toBe(true);
+      expect(run.stderr.toString()).toMatch(/ 1:1 +error {2}Fixes were not applied: standard input is not valid UTF-8, and printing the fixed text would change its other bytes\./);
+      expect(run.stderr.toString()).toContain('dsc-vmss-node-name');
+      expect(run.status).toBe(1);
+    });
+
+    it('gives back standard input over the 64 MB limit whole, though it reads no further than the limit to lint', () => {
+      const input = Buffer.alloc(64 * 1024 * 1024 + 100_000, 0x20);
+      input.write('{"tail": true}', input.length - 20);
+      const run = fixStdin(input);
+      expect(run.status).toBe(1);
+      expect(run.stdout.length).toBe(input.length);
+      expect(run.stdout.equals(input)).toBe(true);
+      expect(run.stderr.toString()).toContain('Cannot read standard input: it is larger than 64 MB');
+    });
   });
 
   it('refuses standard input too large for the memory the process has in the same way', () => {

@@ -24,7 +24,7 @@ export async function runCli(args: string[], cwd: string, options: { env?: Recor
     cwd,
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
-    stdout: (text) => (stdout += text),
+    stdout: (text) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
     stderr: (text) => (stderr += text),
     readStdin: options.readStdin,
   });
