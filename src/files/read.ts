@@ -38,7 +38,8 @@ const FILE_KIND: Array<[(mode: number) => boolean, string]> = [
 
 function refusal(path: string, error: unknown): ReadRefusal {
   const code = (error as NodeJS.ErrnoException).code;
-  return { ok: false, kind: code === 'ENOENT' ? 'missing' : 'unreadable', problem: describeFileError(path, error) };
+  const missing = code === 'ENOENT' && !path.includes('\ufffd');
+  return { ok: false, kind: missing ? 'missing' : 'unreadable', problem: describeFileError(path, error) };
 }
 
 /** Why a path could not be opened or read, in words. */
@@ -47,7 +48,7 @@ export function describeFileError(path: string, error: unknown): string {
   switch (code) {
     case 'ENOENT':
       // Node turns bytes that are not UTF-8 into U+FFFD, so such a name cannot be opened again.
-      return path.includes('\ufffd') ? 'its name is not valid UTF-8, so it cannot be opened' : 'it no longer exists (deleted while the run listed it?)';
+      return path.includes('\ufffd') ? 'its name is not valid UTF-8, so it cannot be opened' : 'it does not exist';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

@@ -65,7 +65,8 @@ export function processFile(
   hooks?: WriteHooks,
 ): FileOutcome {
   const read = readTemplateFile(target.path);
-  if (!read.ok) return fatalOutcome(target.path, UNREADABLE, `Cannot read the file: ${read.problem}.`);
+  // Every template was found a moment ago, by a listing or as a named file that existed.
+  if (!read.ok) return fatalOutcome(target.path, UNREADABLE, `Cannot read the file: ${read.kind === 'missing' ? 'it no longer exists (deleted while the run listed it?)' : read.problem}.`);
   const shortfall = memoryShortfall(read.file.text.length);
   if (shortfall) return fatalOutcome(target.path, NOT_ENOUGH_MEMORY, shortfall);
   const files = runFiles.forFile();

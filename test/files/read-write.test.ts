@@ -49,10 +49,10 @@ describe('readTemplateFile', () => {
     expect(outcome.ok && outcome.file.bytes.length).toBe(MAX_FILE_SIZE);
   });
 
-  it('says when a file has vanished, and when a name is not valid UTF-8', () => {
+  it('says when a file does not exist, and when a name is not valid UTF-8', () => {
     const dir = workspace({});
-    expect(readTemplateFile(join(dir, 'gone.json'))).toEqual({ ok: false, kind: 'missing', problem: 'it no longer exists (deleted while the run listed it?)' });
-    expect(readTemplateFile(join(dir, 'caf\ufffd.json'))).toEqual({ ok: false, kind: 'missing', problem: 'its name is not valid UTF-8, so it cannot be opened' });
+    expect(readTemplateFile(join(dir, 'gone.json'))).toEqual({ ok: false, kind: 'missing', problem: 'it does not exist' });
+    expect(readTemplateFile(join(dir, 'caf\ufffd.json'))).toEqual({ ok: false, kind: 'unreadable', problem: 'its name is not valid UTF-8, so it cannot be opened' });
   });
 
   // root reads any file, so as root there is no permission error to see.
