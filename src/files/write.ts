@@ -137,7 +137,9 @@ export function writeReportFile(path: string, text: string): WriteOutcome {
     }
     return { ok: true };
   } catch (error) {
-    return { ok: false, problem: describeFileError(path, error) };
+    // The folders exist by now (or mkdir threw): a missing entry means the folder takes no new files (/proc).
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { ok: false, problem: missing ? `no file can be created in ${dirname(path)}` : describeFileError(path, error) };
   }
 }
 

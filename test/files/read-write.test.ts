@@ -3,7 +3,7 @@
  * of src/files/read.ts and write.ts has a test that fails when it breaks.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_FILE_SIZE, readTemplateFile, writeFixedFile, writeReportFile, type ReadFile } from '../../src/files';
 import { workspace } from '../support/cli';
@@ -172,5 +172,11 @@ describe('writeReportFile', () => {
     const dir = workspace({});
     expect(writeReportFile(join(dir, 'a/b/c.json'), '[]')).toEqual({ ok: true });
     expect(readFileSync(join(dir, 'a/b/c.json'), 'utf8')).toBe('[]');
+  });
+
+  // Linux's /proc exists and takes no new files: creating one there fails as if the folder were missing.
+  const itWithProc = existsSync('/proc/self') ? it : it.skip;
+  itWithProc('says where no file can be created (Linux /proc; skipped elsewhere)', () => {
+    expect(writeReportFile('/proc/armdsc-lint-report.json', '[]')).toEqual({ ok: false, problem: 'no file can be created in /proc' });
   });
 });
