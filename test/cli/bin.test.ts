@@ -2,11 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtBin, workspace } from '../support/cli';
+import { builtBin as bin, workspace } from '../support/cli';
 import { scaleSetTemplate } from '../support/lint';
 
 const root = join(__dirname, '..', '..');
-const bin = builtBin;
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
 describe('the built bin (dist/bundle/bin.js)', () => {

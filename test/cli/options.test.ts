@@ -6,12 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../src/index';
-import { builtBin, runCli, workspace } from '../support/cli';
+import { builtBin as bin, runCli, workspace } from '../support/cli';
 import { scaleSetTemplate } from '../support/lint';
 
 const scaleSet = (nodeName: string) => scaleSetTemplate(nodeName);
 
-const bin = builtBin;
 
 describe('--format', () => {
   it('writes stylish to the terminal and SARIF and JUnit to files in one run', async () => {

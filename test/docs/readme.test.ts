@@ -34,10 +34,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { OPTIONS } from '../../src/cli/arguments';
-import { builtBin } from '../support/cli';
+import { builtBin as bin } from '../support/cli';
 
 const root = join(__dirname, '..', '..');
-const bin = builtBin;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 // ---------------------------------------------------------------------------------------------

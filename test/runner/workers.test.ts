@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSetting } from '../../src/engine';
 import type * as Pool from '../../src/runner/pool';
-import { builtBin, workspace } from '../support/cli';
+import { builtBin as bin, workspace } from '../support/cli';
 import { scaleSetTemplate, template } from '../support/lint';
 
-const bin = builtBin;
 
 function lint(cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, [bin, '--format', 'json', ...args], { cwd, encoding: 'utf8' });
