@@ -2,13 +2,14 @@
  * Property tests (fast-check): random mutations of the fixtures — truncation, character flips,
  * splices of other fixtures, random expressions, random nesting — never throw out of the engine,
  * never make a rule fail (no internal-error message), put every message inside its file, and
- * leave the CLI with exit code 0 or 1.
+ * leave the CLI with exit code 0 or 1; and the same for mutated real templates with every rule on.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { INTERNAL_ERROR, lintText, type LintResult } from '../../src/index';
-import { LineIndex, parseSource } from '../../src/parse';
+import { builtInRules, INTERNAL_ERROR, lintText, type LintResult } from '../../src/index';
+import { decodeBytes, LineIndex, parseSource } from '../../src/parse';
+import { CORPUS, describeWithCorpus, filesUnder } from '../support/corpus';
 import { mutate, mutation, texts } from '../support/mutations';
 import { runCli, workspace } from '../support/cli';
 
@@ -61,5 +62,32 @@ describe('mutated fixtures', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describeWithCorpus('mutated corpus templates, with every rule on', () => {
+  // Every tenth real template under 200 KB: about 570 of them, larger and more varied than the fixtures.
+  const sample = filesUnder(CORPUS)
+    .filter((path) => path.endsWith('.json') && statSync(path).size < 200_000)
+    .filter((_, i) => i % 10 === 0)
+    .map((path) => decodeBytes(readFileSync(path)).text);
+  const everyRule = Object.fromEntries(builtInRules.map((rule) => [rule.meta.id, 'warn' as const]));
+
+  it('never make a rule fail, fix only into text that parses, and keep every message inside the file', () => {
+    let linted = 0;
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (which, changes) => {
+        const text = changes.reduce(mutate, sample[which % sample.length]!);
+        const result = lintText(text, { filePath: 'mutated.json', fix: true, rules: everyRule });
+        if (!result) return;
+        linted++;
+        expect(result.messages.filter((m) => m.messageId === INTERNAL_ERROR)).toEqual([]);
+        if (result.output !== undefined) expect(parseSource(result.output).errors).toEqual([]);
+        expectInsideFile(result, result.output ?? text);
+      }),
+      { numRuns: 1000, seed: 20261201 },
+    );
+    expect(sample.length).toBeGreaterThan(400);
+    expect(linted).toBeGreaterThan(900);
   });
 });
