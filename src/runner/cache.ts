@@ -1,10 +1,18 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { FileDependency, FileOutcome } from '../engine';
+import { INTERNAL_ERROR, type FileDependency, type FileOutcome } from '../engine';
 import { writeReportFile } from '../files';
 import { contentDigest } from '../text/digest';
+import { FIX_NOT_WRITTEN, NOT_ENOUGH_MEMORY, UNREADABLE } from './process-file';
 
 /** Bumped when the shape of entries changes: an older cache file is then ignored. */
 const CACHE_FORMAT = 1;
+
+/**
+ * Messages that hold for this run, not for the file's bytes: a refused write, a file that could not
+ * be read (a permission can change without its modification time), too little memory (the next run
+ * may have more), and an internal error (a bug, or a worker that died).
+ */
+const RUN_DEPENDENT: ReadonlySet<string> = new Set([FIX_NOT_WRITTEN, UNREADABLE, NOT_ENOUGH_MEMORY, INTERNAL_ERROR]);
 
 /** ESLint's choices: file size and modification time, or a hash of the content. */
 export type CacheStrategy = 'metadata' | 'content';
@@ -67,9 +75,12 @@ export class LintCache {
     return entry.dependencies.every(unchanged) ? entry.outcome : undefined;
   }
 
-  /** Remember an outcome; outcomes of files that were just rewritten by --fix are not kept. */
+  /**
+   * Remember an outcome. Not kept: files that were just rewritten by --fix, and outcomes that say
+   * more about the run than about the file (see RUN_DEPENDENT), which the next run must try again.
+   */
   store(path: string, key: string, outcome: FileOutcome): void {
-    if (outcome.kind === 'linted' && (outcome.result.output !== undefined || outcome.result.messages.some((m) => m.messageId === 'fix-not-written'))) return;
+    if (outcome.kind === 'linted' && (outcome.result.output !== undefined || outcome.result.messages.some((m) => m.messageId !== undefined && RUN_DEPENDENT.has(m.messageId)))) return;
     const current = this.fingerprint(path);
     if (!current) return;
     this.entries[path] = { ...current, key, dependencies: (outcome.kind === 'linted' && outcome.dependencies) || [], outcome };

@@ -48,6 +48,14 @@ describe('the built bin (dist/bundle/bin.js)', () => {
     expect(results[1]!.messages.map((m) => m.ruleId)).toEqual(['template-duplicate-keys']);
   });
 
+  it('lints with --cache, next time, a template it refused for lack of memory: the refusal is not cached', () => {
+    const cwd = workspace({ 'big.json': JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', variables: { filler: 'x'.repeat(2_500_000), a: 1, A: 2 }, resources: [] }) });
+    const lint = (...node: string[]) => spawnSync(process.execPath, [...node, bin, '--cache', '--format', 'json', 'big.json'], { cwd, encoding: 'utf8' });
+    const messageIds = (run: ReturnType<typeof lint>) => (JSON.parse(run.stdout) as Array<{ messages: Array<{ messageId?: string }> }>)[0]!.messages.map((m) => m.messageId);
+    expect(messageIds(lint('--max-old-space-size=64'))).toEqual(['not-enough-memory']);
+    expect(messageIds(lint())).toEqual(['duplicate']);
+  });
+
   it('refuses standard input over the 64 MB limit with a message, reading no further than the limit', () => {
     const input = Buffer.alloc(64 * 1024 * 1024 + 10, 0x20);
     const run = spawnSync(process.execPath, [bin, '--stdin', '--format', 'json'], { cwd: root, input, encoding: 'utf8', maxBuffer: 1 << 20 });

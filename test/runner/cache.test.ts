@@ -74,6 +74,24 @@ describe('the cache', () => {
     expect(cache.lookup(join(cwd, 'a.json'), 'key')).toBeUndefined();
   });
 
+  it.each([
+    ['a refused --fix write', 'fix-not-written'],
+    ['a file that could not be read (its permissions can change, its modification time not)', 'unreadable'],
+    ['a file too large for the memory of that run', 'not-enough-memory'],
+    ['an internal error (a bug, or a worker that died)', 'internal-error'],
+  ])('does not keep an outcome with %s: the next run tries again', (_what, messageId) => {
+    const cwd = workspace({ 'a.json': '{}' });
+    const cache = LintCache.open(join(cwd, '.cache'), 'metadata', '1.0.0');
+    const path = join(cwd, 'a.json');
+    const message = { ruleId: null, severity: 2 as const, message: 'm', messageId, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const result = { filePath: path, messages: [message], errorCount: 1, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, suppressedMessages: [] };
+    cache.store(path, 'key', { kind: 'linted', result, runFacts: {} });
+    expect(cache.lookup(path, 'key')).toBeUndefined();
+    const kept = { ...result, messages: [{ ...message, messageId: 'parameters-file' }] };
+    cache.store(path, 'key', { kind: 'linted', result: kept, runFacts: {} });
+    expect(cache.lookup(path, 'key')).toEqual({ kind: 'linted', result: kept, runFacts: {} });
+  });
+
   it('ignores a cache written by another version of armdsc-lint, or one that is not a cache', async () => {
     const cwd = workspace({ 'a.json': scaleSet('web0') });
     await run(cwd);
