@@ -1,11 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { INTERNAL_ERROR, type FileDependency, type FileOutcome } from '../engine';
 import { writeReportFile } from '../files';
-import { contentDigest } from '../text/digest';
+import { contentDigest, longTextDigest } from '../text/digest';
 import { FIX_NOT_WRITTEN, NOT_ENOUGH_MEMORY, UNREADABLE } from './process-file';
 
-/** Bumped when the shape of entries changes: an older cache file is then ignored. */
-const CACHE_FORMAT = 1;
+/** Bumped when the shape of the file changes: an older cache file is then ignored. */
+const CACHE_FORMAT = 2;
+/** What precedes the entries in a cache file; they run from there to the file's last `}`. */
+const ENTRIES_MARKER = '"entries":';
 
 /**
  * Messages that hold for this run, not for the file's bytes: a refused write, a file that could not
@@ -28,10 +30,12 @@ interface CacheEntry {
   outcome: FileOutcome;
 }
 
-interface CacheFile {
+/** The fields before the entries. */
+interface CacheHeader {
   format: number;
   version: string;
-  entries: Record<string, CacheEntry>;
+  /** longTextDigest of the entries' JSON text: a cache edited, damaged or half merged is not used. */
+  digest: string;
 }
 
 /**
@@ -52,18 +56,10 @@ export class LintCache {
     this.entries = entries;
   }
 
-  /** The cache at `location`; an absent, unreadable, older or foreign cache file starts empty. */
+  /** The cache at `location`; an absent, unreadable, older, foreign or damaged cache file starts empty. */
   static open(location: string, strategy: CacheStrategy, version: string): LintCache {
-    let entries: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>;
-    try {
-      const file = JSON.parse(readFileSync(location, 'utf8')) as Partial<CacheFile>;
-      if (file.format === CACHE_FORMAT && file.version === version && file.entries && typeof file.entries === 'object') {
-        entries = Object.assign(Object.create(null) as Record<string, CacheEntry>, file.entries);
-      }
-    } catch {
-      // No cache yet, or not one of ours: start empty.
-    }
-    return new LintCache(location, strategy, version, entries);
+    const stored = readEntries(location, version);
+    return new LintCache(location, strategy, version, Object.assign(Object.create(null) as Record<string, CacheEntry>, stored));
   }
 
   /** The stored outcome for `path`, when nothing it depends on has changed. */
@@ -90,8 +86,10 @@ export class LintCache {
   /** Write the cache file (temporary file and rename) when anything changed; the reason when it fails. */
   save(): string | undefined {
     if (!this.changed) return undefined;
-    const file: CacheFile = { format: CACHE_FORMAT, version: this.version, entries: this.entries };
-    const written = writeReportFile(this.location, JSON.stringify(file));
+    const body = JSON.stringify(this.entries);
+    const header: CacheHeader = { format: CACHE_FORMAT, version: this.version, digest: longTextDigest(body) };
+    // The header's JSON without its closing brace, then the entries: one JSON object whose entries' text open() can hash as written.
+    const written = writeReportFile(this.location, `${JSON.stringify(header).slice(0, -1)},${ENTRIES_MARKER}${body}}`);
     return written.ok ? undefined : written.problem;
   }
 
@@ -104,6 +102,25 @@ export class LintCache {
     } catch {
       return undefined;
     }
+  }
+}
+
+/**
+ * The entries of the cache file at `location`, if it is one of this version whose entries hash to
+ * the digest it was written with (checked before they are parsed: one of the wrong shape would
+ * break the run). The text is dropped on return, so it is not held beside the entries.
+ */
+function readEntries(location: string, version: string): Record<string, CacheEntry> | undefined {
+  try {
+    const text = readFileSync(location, 'utf8');
+    const marker = text.indexOf(ENTRIES_MARKER);
+    if (marker <= 0 || !text.endsWith('}')) return undefined;
+    const header = JSON.parse(`${text.slice(0, marker)}${ENTRIES_MARKER}null}`) as Partial<CacheHeader>;
+    if (header.format !== CACHE_FORMAT || header.version !== version || header.digest !== longTextDigest(text.slice(marker + ENTRIES_MARKER.length, -1))) return undefined;
+    return (JSON.parse(text) as { entries: Record<string, CacheEntry> }).entries;
+  } catch {
+    // No cache yet, or not one of ours.
+    return undefined;
   }
 }
 

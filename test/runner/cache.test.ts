@@ -102,11 +102,30 @@ describe('the cache', () => {
     expect((await run(cwd)).linted).toEqual(['a.json']);
   });
 
+  it('does not use a cache file that was edited or damaged: its entries must hash to the digest it was written with', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    const first = await run(cwd);
+    const cacheFile = join(cwd, '.armdsclintcache');
+    const file = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { outcome: { result: { messages: unknown[]; errorCount: number } } }> };
+    // An edit that would hide the finding, and one that would break the run if it were believed.
+    const [entry] = Object.values(file.entries);
+    entry!.outcome.result.messages = [];
+    entry!.outcome.result.errorCount = 0;
+    writeFileSync(cacheFile, JSON.stringify(file));
+    const edited = await run(cwd);
+    expect(edited.linted).toEqual(['a.json']);
+    expect(edited.report).toEqual(first.report);
+    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace(/"dependencies":\[[^\]]*\]/, '"dependencies":"not a list"'));
+    expect((await run(cwd)).linted).toEqual(['a.json']);
+    // The cache written by the run that refused it is used again.
+    expect((await run(cwd)).linted).toEqual([]);
+  });
+
   it('keeps the cache file where --cache-location says: a file, or a directory', async () => {
     const cwd = workspace({ 'a.json': scaleSet('web0'), 'tmp/readme': '' });
     await run(cwd, { cacheLocation: 'custom-cache.json' });
-    expect(JSON.parse(readFileSync(join(cwd, 'custom-cache.json'), 'utf8'))).toMatchObject({ format: 1 });
+    expect(JSON.parse(readFileSync(join(cwd, 'custom-cache.json'), 'utf8'))).toMatchObject({ format: 2 });
     await run(cwd, { cacheLocation: 'tmp' });
-    expect(JSON.parse(readFileSync(join(cwd, 'tmp/.armdsclintcache'), 'utf8'))).toMatchObject({ format: 1 });
+    expect(JSON.parse(readFileSync(join(cwd, 'tmp/.armdsclintcache'), 'utf8'))).toMatchObject({ format: 2 });
   });
 });
