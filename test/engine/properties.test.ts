@@ -66,14 +66,14 @@ describe('mutated fixtures', () => {
 });
 
 describeWithCorpus('mutated corpus templates, with every rule on', () => {
-  // Every tenth real template under 200 KB: about 570 of them, larger and more varied than the fixtures.
-  const sample = filesUnder(CORPUS)
-    .filter((path) => path.endsWith('.json') && statSync(path).size < 200_000)
-    .filter((_, i) => i % 10 === 0)
-    .map((path) => decodeBytes(readFileSync(path)).text);
-  const everyRule = Object.fromEntries(builtInRules.map((rule) => [rule.meta.id, 'warn' as const]));
-
   it('never make a rule fail, fix only into text that parses, and keep every message inside the file', () => {
+    // Read here, not in the describe body: a skipped describe still runs its body.
+    // Every tenth real template under 200 KB: about 570 of them, larger and more varied than the fixtures.
+    const sample = filesUnder(CORPUS)
+      .filter((path) => path.endsWith('.json') && statSync(path).size < 200_000)
+      .filter((_, i) => i % 10 === 0)
+      .map((path) => decodeBytes(readFileSync(path)).text);
+    const everyRule = Object.fromEntries(builtInRules.map((rule) => [rule.meta.id, 'warn' as const]));
     let linted = 0;
     fc.assert(
       fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (which, changes) => {
