@@ -178,6 +178,15 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
   if (options['stdin-filename'] !== undefined && options.stdin !== true) throw new UsageError('--stdin-filename needs --stdin');
   const maxWarnings = parseMaxWarnings(options['max-warnings'] as string | undefined);
   const outputs = outputsOf(options);
+  // Two reports into one file: the second would silently replace the first.
+  const writers = new Map<string, string>();
+  for (const output of outputs) {
+    if (output.file === undefined) continue;
+    const path = resolve(io.cwd, output.file);
+    const earlier = writers.get(path);
+    if (earlier !== undefined) throw new UsageError(`${earlier} and the ${output.format} format would both write ${output.file}: give each report its own file`);
+    writers.set(path, output === outputs[0] ? '--output-file' : `the ${output.format} format`);
+  }
   const includeFixes = outputs.some((o) => o.format === 'json' || o.format === 'sarif' || !FORMAT_NAMES.includes(o.format));
   const lint = lintOptions(options, io, includeFixes);
 

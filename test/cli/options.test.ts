@@ -3,7 +3,7 @@
  * modules, --stdin, -v, --env-info, FORCE_COLOR, --exit-on-fatal-error, --list-rules, --help.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../src/index';
 import { builtBin as bin, runCli, workspace } from '../support/cli';
@@ -21,6 +21,19 @@ describe('--format', () => {
     const sarif = JSON.parse(readFileSync(join(cwd, 'out/lint.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['dsc-vmss-node-name']);
     expect(readFileSync(join(cwd, 'out/lint.xml'), 'utf8')).toContain('<testsuite name="a.json"');
+  });
+
+  it('refuses two reports into one file (one line, exit 2), which would leave only the second', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    expect(await runCli(['a.json', '--format', 'json=out.json', '--format', 'sarif=./out.json'], cwd)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'armdsc-lint: the json format and the sarif format would both write ./out.json: give each report its own file (see armdsc-lint --help)\n',
+    });
+    expect((await runCli(['a.json', '--output-file', 'out.json', '--format', 'junit=out.json'], cwd)).stderr).toBe(
+      'armdsc-lint: --output-file and the junit format would both write out.json: give each report its own file (see armdsc-lint --help)\n',
+    );
+    expect(existsSync(join(cwd, 'out.json'))).toBe(false);
   });
 
   it('uses the last plain --format for the terminal, as ESLint does', async () => {
