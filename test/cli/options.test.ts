@@ -36,6 +36,19 @@ describe('--format', () => {
     expect(existsSync(join(cwd, 'out.json'))).toBe(false);
   });
 
+  it('refuses to write a report over a file the run lints (a template, or a parameters file it skipped), which is left as it was', async () => {
+    const parameters = JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: {} });
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'a.parameters.json': parameters });
+    expect(await runCli(['a.json', '--output-file', './a.json'], cwd)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'armdsc-lint: Cannot write the report to ./a.json: it is a file this run lints\n',
+    });
+    expect((await runCli(['.', '--format', 'sarif=a.parameters.json'], cwd)).stderr).toBe('armdsc-lint: Cannot write the report to a.parameters.json: it is a file this run lints\n');
+    expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(scaleSet('web0'));
+    expect(readFileSync(join(cwd, 'a.parameters.json'), 'utf8')).toBe(parameters);
+  });
+
   it('uses the last plain --format for the terminal, as ESLint does', async () => {
     const cwd = workspace({ 'a.json': scaleSet('web0') });
     const run = await runCli(['--format', 'json', '--format', 'compact'], cwd);
