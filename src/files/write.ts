@@ -143,6 +143,24 @@ export function writeReportFile(path: string, text: string): WriteOutcome {
   }
 }
 
+/**
+ * The directory entry `path` names, with its folders' symbolic links resolved: what writing a
+ * report there (temporary file and rename) replaces. `folders` remembers each folder's real path.
+ */
+export function replacedEntry(path: string, folders: Map<string, string>): string {
+  const folder = dirname(path);
+  let real = folders.get(folder);
+  if (real === undefined) {
+    try {
+      real = realpathSync(folder);
+    } catch {
+      real = folder;
+    }
+    folders.set(folder, real);
+  }
+  return join(real, basename(path));
+}
+
 function temporaryPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomHex(6)}.tmp`);
 }

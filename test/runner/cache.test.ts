@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintFiles, type LintFilesOptions } from '../../src/index';
+import { FileError, lintFiles, type LintFilesOptions } from '../../src/index';
 import * as processing from '../../src/runner/process-file';
 import { LintCache } from '../../src/runner/cache';
 import { workspace } from '../support/cli';
@@ -119,6 +119,14 @@ describe('the cache', () => {
     expect((await run(cwd)).linted).toEqual(['a.json']);
     // The cache written by the run that refused it is used again.
     expect((await run(cwd)).linted).toEqual([]);
+  });
+
+  it('refuses a --cache-location that is one of the files the run finds, which is left as it was', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'ignored/b.json': scaleSet('web0') });
+    await expect(run(cwd, { cacheLocation: 'a.json' })).rejects.toThrow(new FileError('Cannot keep the cache in a.json: it is a file this run lints'));
+    await expect(run(cwd, { cacheLocation: 'ignored/b.json', ignorePatterns: ['ignored/**'] })).rejects.toThrow('Cannot keep the cache in ignored/b.json');
+    expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(scaleSet('web0'));
+    expect(readFileSync(join(cwd, 'ignored/b.json'), 'utf8')).toBe(scaleSet('web0'));
   });
 
   it('keeps the cache file where --cache-location says: a file, or a directory', async () => {
