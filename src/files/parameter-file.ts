@@ -1,6 +1,7 @@
-import type { FileAccess } from '../engine';
+import type { FileAccess, ReadResult } from '../engine';
 import type { ParameterFileValues } from '../model';
 import { decodeBytes, getObject, getProperty, parseSource, toPlain, type SourceLocation } from '../parse';
+import { tooLarge } from './read';
 
 /** A parameters file as read for the templates it gives values to. */
 export interface ParameterFile extends ParameterFileValues {
@@ -10,6 +11,14 @@ export interface ParameterFile extends ParameterFileValues {
 
 export type ParameterFileOutcome = { ok: true; file: ParameterFile } | { ok: false; problem: string };
 
+/** Why a parameters file was not read, in words. */
+const UNREAD: Record<Extract<ReadResult, { ok: false }>['problem'], string> = {
+  missing: 'it does not exist',
+  'not-a-file': 'it is not a regular file (a directory, FIFO, socket or device)',
+  'too-large': tooLarge(),
+  unreadable: 'it cannot be read',
+};
+
 /**
  * Read a deployment parameters file (`{ "parameters": { "x": { "value": … } | { "reference": … } } }`)
  * through the run's file access, once per run. Values are kept as plain data: they replace
@@ -18,7 +27,7 @@ export type ParameterFileOutcome = { ok: true; file: ParameterFile } | { ok: fal
 export function readParameterFile(access: FileAccess, path: string, shownAs: string): ParameterFileOutcome {
   return access.memo(`parameters:${path}`, () => {
     const read = access.readFile(path);
-    if (!read.ok) return { ok: false, problem: read.problem === 'missing' ? 'it does not exist' : `it cannot be read (${read.problem})` };
+    if (!read.ok) return { ok: false, problem: UNREAD[read.problem] };
     const source = parseSource(decodeBytes(read.bytes).text);
     if (source.errors.length > 0) return { ok: false, problem: `it does not parse: ${source.errors[0]!.message}` };
     // Judged by its content: real parameters files sometimes carry a template's $schema.

@@ -4,7 +4,8 @@
  * references are secret, findings say which file gave a value, and a parameter the template does
  * not declare is reported in the parameters file.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, workspace } from '../support/cli';
 import { scaleSetTemplate } from '../support/lint';
@@ -90,5 +91,15 @@ describe('parameters files', () => {
   it('says when a parameters file named in a config gives no values', async () => {
     const cwd = workspace({ '.armdsclintrc.json': JSON.stringify({ parameters: { files: { 'web.json': 'missing.json' } } }), 'web.json': scaleSet });
     expect(await lint(['web.json'], cwd)).toEqual([{ file: 'web.json', messages: ['The parameters file missing.json gives no values: it does not exist.'] }]);
+  });
+
+  it('says in words why a paired parameters file was not read: a FIFO (without waiting on it), one over 64 MB', async () => {
+    const cwd = workspace({ 'fifo.json': scaleSet, 'big.json': scaleSet, 'big.parameters.json': '' });
+    execFileSync('mkfifo', [join(cwd, 'fifo.parameters.json')]);
+    truncateSync(join(cwd, 'big.parameters.json'), 65 * 1024 * 1024);
+    expect(await lint(['fifo.json', 'big.json'], cwd)).toEqual([
+      { file: 'big.json', messages: ['The parameters file big.parameters.json gives no values: it is larger than 64 MB; ARM takes templates up to 4 MB.'] },
+      { file: 'fifo.json', messages: ['The parameters file fifo.parameters.json gives no values: it is not a regular file (a directory, FIFO, socket or device).'] },
+    ]);
   });
 });
