@@ -1,7 +1,7 @@
 import { arch, platform, release } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
-import { MAX_FILE_SIZE, replacedEntry, RunFileAccess, tooLarge, writeReportFile } from '../files';
+import { MAX_FILE_SIZE, replacesAnyOf, RunFileAccess, tooLarge, writeReportFile } from '../files';
 import { readParameterFile } from '../files/parameter-file';
 import { ParameterPairing } from '../runner/parameter-pairing';
 import { fileProblem, FIX_NOT_WRITTEN, memoryShortfall, NOT_ENOUGH_MEMORY, UNREADABLE } from '../runner/process-file';
@@ -157,10 +157,9 @@ async function printFixedStdin(input: StdinInput, output: string | undefined, io
 
 async function writeReports(report: LintReport, outputs: Output[], options: ParsedOptions, io: CliIo): Promise<void> {
   // `-o templates/main.json` would replace a template (or its parameters file) with the report.
-  const folders = new Map<string, string>();
-  const inputs = new Set([...report.results, ...report.skipped].map((file) => replacedEntry(file.filePath, folders)));
+  const inputs = [...report.results, ...report.skipped].map((file) => file.filePath);
   for (const output of outputs) {
-    if (output.file !== undefined && inputs.has(replacedEntry(resolve(io.cwd, output.file), folders))) throw new FileError(`Cannot write the report to ${output.file}: it is a file this run lints`);
+    if (output.file !== undefined && replacesAnyOf(resolve(io.cwd, output.file), inputs)) throw new FileError(`Cannot write the report to ${output.file}: it is a file this run lints`);
   }
   const formatters = await Promise.all(outputs.map((output) => loadFormatter(output.format, io.cwd)));
   const meta = rulesMeta();

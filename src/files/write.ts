@@ -144,10 +144,19 @@ export function writeReportFile(path: string, text: string): WriteOutcome {
 }
 
 /**
- * The directory entry `path` names, with its folders' symbolic links resolved: what writing a
- * report there (temporary file and rename) replaces. `folders` remembers each folder's real path.
+ * Whether writing a report to `path` (temporary file and rename) would replace one of `files`:
+ * compared by directory entry, with the folders' symbolic links resolved. Only files of the same
+ * name have their folders resolved, so a run of thousands of files pays for a few.
  */
-export function replacedEntry(path: string, folders: Map<string, string>): string {
+export function replacesAnyOf(path: string, files: readonly string[]): boolean {
+  const folders = new Map<string, string>();
+  const name = basename(path);
+  const entry = replacedEntry(path, folders);
+  return files.some((file) => basename(file) === name && replacedEntry(file, folders) === entry);
+}
+
+/** The directory entry `path` names, its folder's real path remembered in `folders`. */
+function replacedEntry(path: string, folders: Map<string, string>): string {
   const folder = dirname(path);
   let real = folders.get(folder);
   if (real === undefined) {

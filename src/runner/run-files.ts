@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import type { FileOutcome, RuleModule, RuleSetting } from '../engine';
-import { expandPatterns, FileError, replacedEntry, RunFileAccess, type FileTarget } from '../files';
+import { expandPatterns, FileError, replacesAnyOf, RunFileAccess, type FileTarget } from '../files';
 import { LintCache, type CacheStrategy } from './cache';
 import { WorkerPool, workerScriptAvailable } from './pool';
 import { processFile, type FileJob, type ProcessOptions } from './process-file';
@@ -60,11 +60,9 @@ export async function runFiles(patterns: readonly string[], options: RunFilesOpt
     if (target.explicit) ignored.push({ kind: 'skipped', filePath: target.path, explicit: true, documentKind: 'ignored' });
     return false;
   });
-  if (options.cache) {
-    // The cache file is replaced at the end of the run: it must not be one of the files found (linted or ignored).
-    const folders = new Map<string, string>();
-    const location = replacedEntry(options.cache.location, folders);
-    if (found.some((target) => replacedEntry(target.path, folders) === location)) throw new FileError(`Cannot keep the cache in ${relative(options.cwd, options.cache.location)}: it is a file this run lints`);
+  // The cache file is replaced at the end of the run: it must not be one of the files found (linted or ignored).
+  if (options.cache && replacesAnyOf(options.cache.location, found.map((target) => target.path))) {
+    throw new FileError(`Cannot keep the cache in ${relative(options.cwd, options.cache.location)}: it is a file this run lints`);
   }
   const cache = options.cache && LintCache.open(options.cache.location, options.cache.strategy, options.cache.version);
   const processKey = JSON.stringify([options.process]);

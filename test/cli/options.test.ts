@@ -3,7 +3,7 @@
  * modules, --stdin, -v, --env-info, FORCE_COLOR, --exit-on-fatal-error, --list-rules, --help.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../src/index';
 import { builtBin as bin, runCli, workspace } from '../support/cli';
@@ -45,6 +45,9 @@ describe('--format', () => {
       stderr: 'armdsc-lint: Cannot write the report to ./a.json: it is a file this run lints\n',
     });
     expect((await runCli(['.', '--format', 'sarif=a.parameters.json'], cwd)).stderr).toBe('armdsc-lint: Cannot write the report to a.parameters.json: it is a file this run lints\n');
+    // The same file through a symbolic link to its folder.
+    symlinkSync(cwd, join(cwd, 'here'));
+    expect((await runCli(['a.json', '-o', 'here/a.json'], cwd)).stderr).toBe('armdsc-lint: Cannot write the report to here/a.json: it is a file this run lints\n');
     expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(scaleSet('web0'));
     expect(readFileSync(join(cwd, 'a.parameters.json'), 'utf8')).toBe(parameters);
   });
