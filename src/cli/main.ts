@@ -1,7 +1,8 @@
 import { arch, platform, release } from 'node:os';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
 import { MAX_FILE_SIZE, replacesAnyOf, RunFileAccess, tooLarge, writeReportFile } from '../files';
+import { CONFIG_FILE_NAMES } from '../config/config-file';
 import { readParameterFile } from '../files/parameter-file';
 import { ParameterPairing } from '../runner/parameter-pairing';
 import { fileProblem, FIX_NOT_WRITTEN, memoryShortfall, NOT_ENOUGH_MEMORY, UNREADABLE } from '../runner/process-file';
@@ -158,8 +159,14 @@ async function printFixedStdin(input: StdinInput, output: string | undefined, io
 async function writeReports(report: LintReport, outputs: Output[], options: ParsedOptions, io: CliIo): Promise<void> {
   // `-o templates/main.json` would replace a template (or its parameters file) with the report.
   const inputs = [...report.results, ...report.skipped].map((file) => file.filePath);
+  const configFile = options.config as string | undefined;
   for (const output of outputs) {
-    if (output.file !== undefined && replacesAnyOf(resolve(io.cwd, output.file), inputs)) throw new FileError(`Cannot write the report to ${output.file}: it is a file this run lints`);
+    if (output.file === undefined) continue;
+    const path = resolve(io.cwd, output.file);
+    if (replacesAnyOf(path, inputs)) throw new FileError(`Cannot write the report to ${output.file}: it is a file this run lints`);
+    if (CONFIG_FILE_NAMES.includes(basename(path)) || (configFile !== undefined && replacesAnyOf(path, [resolve(io.cwd, configFile)]))) {
+      throw new FileError(`Cannot write the report to ${output.file}: it is an armdsc-lint config file`);
+    }
   }
   const formatters = await Promise.all(outputs.map((output) => loadFormatter(output.format, io.cwd)));
   const meta = rulesMeta();

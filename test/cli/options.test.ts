@@ -52,6 +52,16 @@ describe('--format', () => {
     expect(readFileSync(join(cwd, 'a.parameters.json'), 'utf8')).toBe(parameters);
   });
 
+  it('refuses to write a report over a config file: a discovered name, or the one --config names', async () => {
+    const config = '{ "rules": { "dsc-vmss-node-name": "warn" } }';
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'sub/.armdsclintrc.jsonc': config, 'lint.json': config });
+    expect((await runCli(['a.json', '-o', 'sub/.armdsclintrc.jsonc'], cwd)).stderr).toBe('armdsc-lint: Cannot write the report to sub/.armdsclintrc.jsonc: it is an armdsc-lint config file\n');
+    const run = await runCli(['a.json', '--config', 'lint.json', '--format', 'sarif=./lint.json'], cwd);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'armdsc-lint: Cannot write the report to ./lint.json: it is an armdsc-lint config file\n' });
+    expect(readFileSync(join(cwd, 'sub/.armdsclintrc.jsonc'), 'utf8')).toBe(config);
+    expect(readFileSync(join(cwd, 'lint.json'), 'utf8')).toBe(config);
+  });
+
   it('uses the last plain --format for the terminal, as ESLint does', async () => {
     const cwd = workspace({ 'a.json': scaleSet('web0') });
     const run = await runCli(['--format', 'json', '--format', 'compact'], cwd);
