@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { INTERNAL_ERROR, type FileDependency, type FileOutcome } from '../engine';
 import { writeReportFile } from '../files';
-import { contentDigest, longTextDigest } from '../text/digest';
+import { contentDigest, shortHash } from '../text/digest';
 import { FIX_NOT_WRITTEN, NOT_ENOUGH_MEMORY, UNREADABLE } from './process-file';
 
 /** Bumped when the shape of the file changes: an older cache file is then ignored. */
@@ -34,7 +34,7 @@ interface CacheEntry {
 interface CacheHeader {
   format: number;
   version: string;
-  /** longTextDigest of the entries' JSON text: a cache edited, damaged or half merged is not used. */
+  /** shortHash of the entries' JSON text: a cache edited, damaged or half merged is not used. */
   digest: string;
 }
 
@@ -87,7 +87,7 @@ export class LintCache {
   save(): string | undefined {
     if (!this.changed) return undefined;
     const body = JSON.stringify(this.entries);
-    const header: CacheHeader = { format: CACHE_FORMAT, version: this.version, digest: longTextDigest(body) };
+    const header: CacheHeader = { format: CACHE_FORMAT, version: this.version, digest: shortHash(body) };
     // The header's JSON without its closing brace, then the entries: one JSON object whose entries' text open() can hash as written.
     const written = writeReportFile(this.location, `${JSON.stringify(header).slice(0, -1)},${ENTRIES_MARKER}${body}}`);
     return written.ok ? undefined : written.problem;
@@ -116,7 +116,7 @@ function readEntries(location: string, version: string): Record<string, CacheEnt
     const marker = text.indexOf(ENTRIES_MARKER);
     if (marker <= 0 || !text.endsWith('}')) return undefined;
     const header = JSON.parse(`${text.slice(0, marker)}${ENTRIES_MARKER}null}`) as Partial<CacheHeader>;
-    if (header.format !== CACHE_FORMAT || header.version !== version || header.digest !== longTextDigest(text.slice(marker + ENTRIES_MARKER.length, -1))) return undefined;
+    if (header.format !== CACHE_FORMAT || header.version !== version || header.digest !== shortHash(text.slice(marker + ENTRIES_MARKER.length, -1))) return undefined;
     return (JSON.parse(text) as { entries: Record<string, CacheEntry> }).entries;
   } catch {
     // No cache yet, or not one of ours.
