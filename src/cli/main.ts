@@ -190,14 +190,14 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
   if (options['stdin-filename'] !== undefined && options.stdin !== true) throw new UsageError('--stdin-filename needs --stdin');
   const maxWarnings = parseMaxWarnings(options['max-warnings'] as string | undefined);
   const outputs = outputsOf(options);
-  // Two reports into one file: the second would silently replace the first.
-  const writers = new Map<string, string>();
+  // Two reports into one file (compared as a report replaces files): the second would silently replace the first.
+  const written: Array<{ path: string; by: string }> = [];
   for (const output of outputs) {
     if (output.file === undefined) continue;
     const path = resolve(io.cwd, output.file);
-    const earlier = writers.get(path);
-    if (earlier !== undefined) throw new UsageError(`${earlier} and the ${output.format} format would both write ${output.file}: give each report its own file`);
-    writers.set(path, output === outputs[0] ? '--output-file' : `the ${output.format} format`);
+    const earlier = written.find((other) => replacesAnyOf(path, [other.path]));
+    if (earlier) throw new UsageError(`${earlier.by} and the ${output.format} format would both write ${output.file}: give each report its own file`);
+    written.push({ path, by: output === outputs[0] ? '--output-file' : `the ${output.format} format` });
   }
   const includeFixes = outputs.some((o) => o.format === 'json' || o.format === 'sarif' || !FORMAT_NAMES.includes(o.format));
   const lint = lintOptions(options, io, includeFixes);

@@ -33,6 +33,9 @@ describe('--format', () => {
     expect((await runCli(['a.json', '--output-file', 'out.json', '--format', 'junit=out.json'], cwd)).stderr).toBe(
       'armdsc-lint: --output-file and the junit format would both write out.json: give each report its own file (see armdsc-lint --help)\n',
     );
+    // The same file through a symbolic link to its folder.
+    symlinkSync(cwd, join(cwd, 'here'));
+    expect((await runCli(['a.json', '--format', 'json=out.json', '--format', 'junit=here/out.json'], cwd)).code).toBe(2);
     expect(existsSync(join(cwd, 'out.json'))).toBe(false);
   });
 
