@@ -4,13 +4,13 @@ import { RunFileAccess } from '../../src/files';
 import { rules } from '../../src/index';
 import { processFile } from '../../src/runner/process-file';
 import { runCli, workspace } from '../support/cli';
+import { PLAIN_PROCESS_OPTIONS } from '../support/lint';
 
-const options = { fix: false, writeFixes: false, includeFixes: false, debug: false, inlineConfig: true, reportUnusedDisableDirectives: false };
 
 describe('processFile', () => {
   it('gives a file deleted after it was listed a fatal message saying so', () => {
     const path = join(workspace({}), 'listed.json');
-    const outcome = processFile({ target: { path, explicit: false } }, rules, new Map(), options, new RunFileAccess());
+    const outcome = processFile({ target: { path, explicit: false } }, rules, new Map(), PLAIN_PROCESS_OPTIONS, new RunFileAccess());
     expect(outcome.kind === 'linted' && outcome.result.messages).toEqual([
       expect.objectContaining({ ruleId: null, fatal: true, messageId: 'unreadable', message: 'Cannot read the file: it no longer exists (deleted while the run listed it?).', line: 1, column: 1 }),
     ]);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { RuleSetting } from '../../src/engine';
 import type * as Pool from '../../src/runner/pool';
 import { builtBin as bin, workspace } from '../support/cli';
-import { scaleSetTemplate, template } from '../support/lint';
+import { PLAIN_PROCESS_OPTIONS, scaleSetTemplate, template } from '../support/lint';
 
 
 function lint(cwd: string, ...args: string[]) {
@@ -62,11 +62,10 @@ describe('the worker pool', () => {
   // The pool starts dist/src/runner/worker.js beside it, so the test uses the built module too.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built module, not the source
   const { WorkerPool } = require(join(__dirname, '../../dist/src/runner/pool.js')) as typeof Pool;
-  const options = { fix: false, writeFixes: false, includeFixes: false, debug: false, inlineConfig: true, reportUnusedDisableDirectives: false };
   const settings = new Map<string, RuleSetting>(['dsc-type-handler-version', 'dsc-auto-upgrade-minor-version'].map((id) => [id, { severity: 2, options: [] }]));
 
   async function lintWithPool(paths: string[], stopFirstWorker: boolean) {
-    const pool = new WorkerPool(1, options);
+    const pool = new WorkerPool(1, PLAIN_PROCESS_OPTIONS);
     try {
       const outcomes = paths.map((path) => pool.process({ target: { path, explicit: true } }, 'key', settings));
       // What an out-of-memory end looks like from this side, without waiting for one.

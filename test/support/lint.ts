@@ -1,4 +1,8 @@
 import { lintText, rules, type LintMessage, type LintResult, type RuleEntry } from '../../src/index';
+import type { ProcessOptions } from '../../src/runner/process-file';
+
+/** How the CLI processes files without --fix or extra options: for tests that call processFile or the pool. */
+export const PLAIN_PROCESS_OPTIONS: ProcessOptions = { fix: false, writeFixes: false, includeFixes: false, debug: false, inlineConfig: true, reportUnusedDisableDirectives: false };
 
 /** Rule entries that turn every rule off except `ruleId` (at `entry`, default its recommended severity). */
 export function onlyRule(ruleId: string, entry?: RuleEntry): Record<string, RuleEntry> {
