@@ -67,10 +67,9 @@ function interleaved(cases, count) {
   );
 }
 
-/** How many *.json/*.jsonc files the directory holds, and their size: what the floor reads. */
+/** How many files the floor reads in the directory, and their size. */
 function templatesIn(dir) {
-  const { globSync } = require('tinyglobby');
-  const paths = globSync(['**/*.json', '**/*.jsonc'], { cwd: dir, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+  const paths = require(floorScript).floorFiles(dir);
   return { files: paths.length, megabytes: paths.reduce((sum, path) => sum + statSync(path).size, 0) / 1e6 };
 }
 
