@@ -143,14 +143,17 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     },
     concurrency: options.concurrency ?? 'auto',
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
-    cache: options.cache ? { location: cacheFile(cwd, options.cacheLocation), strategy: options.cacheStrategy ?? 'metadata', version: packageVersion() } : undefined,
+    cache: options.cache ? { location: cacheFilePath(cwd, options.cacheLocation), strategy: options.cacheStrategy ?? 'metadata', version: packageVersion() } : undefined,
     onCacheProblem: options.onCacheProblem,
   });
   return finishRun(rules, outcomes, cwd);
 }
 
-/** ESLint's rule: a location that is a directory (or ends with a separator) holds `.armdsclintcache`. */
-function cacheFile(cwd: string, location: string | undefined): string {
+/**
+ * The file a run with `--cache-location location` (or none) keeps its cache in. ESLint's rule: a
+ * location that is a directory (or ends with a separator) holds `.armdsclintcache`.
+ */
+export function cacheFilePath(cwd: string, location: string | undefined): string {
   const path = resolve(cwd, location ?? DEFAULT_CACHE_FILE);
   if (location !== undefined && (/[\\/]$/.test(location) || isDirectory(path))) return join(path, DEFAULT_CACHE_FILE);
   return path;

@@ -1,6 +1,6 @@
 import { arch, platform, release } from 'node:os';
 import { basename, relative, resolve } from 'node:path';
-import { ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
+import { cacheFilePath, ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
 import { MAX_FILE_SIZE, replacesAnyOf, RunFileAccess, tooLarge, writeReportFile } from '../files';
 import { CONFIG_FILE_NAMES } from '../config/config-file';
 import { readParameterFile } from '../files/parameter-file';
@@ -126,7 +126,7 @@ async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptio
   const name = (options['stdin-filename'] as string | undefined) ?? '<stdin>';
   const filePath = name === '<stdin>' ? name : resolve(io.cwd, name);
   /** Standard input not linted: one fatal message, and the bytes as read for --fix to print back. */
-  const refused = (messageId: string, message: string, input: StdinInput) => ({ report: { results: [fatalOutcome(filePath, messageId, message).result], skipped: [] }, input });
+  const refused = (messageId: string, message: string, input: StdinInput) => ({ report: { results: [fatalOutcome(filePath, messageId, message).result], skipped: [], referencedPaths: [] }, input });
   const bytes = await io.readStdin(MAX_FILE_SIZE + 1);
   if (bytes.length > MAX_FILE_SIZE) return refused(UNREADABLE, `Cannot read standard input: ${tooLarge()}.`, { bytes, complete: false });
   const decoded = decodeBytes(bytes);
@@ -136,7 +136,8 @@ async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptio
 
   // The config (and, for a named path, the files beside it) that would apply to a file at that path apply to the text.
   const resolved = configResolver(lint).resolve(name === '<stdin>' ? resolve(io.cwd, 'stdin.json') : filePath);
-  const files = name === '<stdin>' ? undefined : new RunFileAccess().forFile().access;
+  const view = name === '<stdin>' ? undefined : new RunFileAccess().forFile();
+  const files = view?.access;
   const pairing = files && new ParameterPairing(io.cwd, lint.parameters ?? []).fileFor(filePath, 1, resolved.parameterFiles, resolved.pairParameterFiles);
   const parameters = pairing && files ? readParameterFile(files, pairing.path, pairing.shownAs) : undefined;
   const lintWith = (fix: boolean | undefined) => lintText(decoded.text, { ...lint, fix, filePath, settings: resolved.settings, files, parameterFile: parameters?.ok ? parameters.file : undefined });
@@ -147,7 +148,8 @@ async function lintStdin(options: ParsedOptions, io: CliIo, lint: LintFilesOptio
     result = unfixed && appendMessages(unfixed, [fileProblem(FIX_NOT_WRITTEN, `Fixes were not applied: standard input is not valid ${encodingName(decoded)}, and printing the fixed text would change its other bytes.`)]);
   }
   const input = { bytes, complete: true, encoding: decoded };
-  return { report: { results: result ? [result] : [], skipped: result ? [] : [{ filePath, explicit: true, documentKind: 'other' }] }, input };
+  const referencedPaths = (view?.dependencies() ?? []).map((dependency) => dependency.path);
+  return { report: { results: result ? [result] : [], skipped: result ? [] : [{ filePath, explicit: true, documentKind: 'other' }], referencedPaths }, input };
 }
 
 /** --stdin --fix: standard output gets the bytes piped in, changed only where fixes applied (encoded as they were read). */
@@ -157,13 +159,14 @@ async function printFixedStdin(input: StdinInput, output: string | undefined, io
 }
 
 async function writeReports(report: LintReport, outputs: Output[], options: ParsedOptions, io: CliIo): Promise<void> {
-  // `-o templates/main.json` would replace a template (or its parameters file) with the report.
+  // `-o templates/main.json` would replace a template (or its parameters file, or a DSC archive) with the report.
   const inputs = [...report.results, ...report.skipped].map((file) => file.filePath);
   const configFile = options.config as string | undefined;
   for (const output of outputs) {
     if (output.file === undefined) continue;
     const path = resolve(io.cwd, output.file);
     if (replacesAnyOf(path, inputs)) throw new FileError(`Cannot write the report to ${output.file}: it is a file this run lints`);
+    if (replacesAnyOf(path, report.referencedPaths)) throw new FileError(`Cannot write the report to ${output.file}: it is a file this run reads (a parameters file or DSC archive)`);
     if (CONFIG_FILE_NAMES.includes(basename(path)) || (configFile !== undefined && replacesAnyOf(path, [resolve(io.cwd, configFile)]))) {
       throw new FileError(`Cannot write the report to ${output.file}: it is an armdsc-lint config file`);
     }
@@ -198,6 +201,11 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
     const earlier = written.find((other) => replacesAnyOf(path, [other.path]));
     if (earlier) throw new UsageError(`${earlier.by} and the ${output.format} format would both write ${output.file}: give each report its own file`);
     written.push({ path, by: output === outputs[0] ? '--output-file' : `the ${output.format} format` });
+  }
+  if (options.cache === true) {
+    const cache = cacheFilePath(io.cwd, options['cache-location'] as string | undefined);
+    const overCache = written.find((report) => replacesAnyOf(report.path, [cache]));
+    if (overCache) throw new UsageError(`${overCache.by} would write the cache file ${relative(io.cwd, cache) || cache}: give the report another file`);
   }
   const includeFixes = outputs.some((o) => o.format === 'json' || o.format === 'sarif' || !FORMAT_NAMES.includes(o.format));
   const lint = lintOptions(options, io, includeFixes);

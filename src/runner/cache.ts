@@ -48,7 +48,7 @@ export class LintCache {
   private changed = false;
 
   private constructor(
-    private readonly location: string,
+    readonly location: string,
     private readonly strategy: CacheStrategy,
     private readonly version: string,
     entries: Record<string, CacheEntry>,

@@ -26,6 +26,8 @@ export interface LintReport {
   results: LintResult[];
   /** JSON files that are not deployment templates, and files the configuration ignores. */
   skipped: SkippedFile[];
+  /** Paths besides the templates that the run read or looked for: parameters files, DSC archives, the `.git` folders that mark a checkout's root. */
+  referencedPaths: string[];
 }
 
 type Linted = Extract<FileOutcome, { kind: 'linted' }>;
@@ -56,7 +58,15 @@ export function finishRun(rules: ReadonlyMap<string, RuleModule>, outcomes: read
   return {
     results: withOtherFileResults(results, linted),
     skipped: outcomes.flatMap((o) => (o.kind === 'skipped' ? [{ filePath: o.filePath, explicit: o.explicit, documentKind: o.documentKind }] : [])),
+    referencedPaths: referencedPaths(linted),
   };
+}
+
+/** Every path the outcomes' templates read or looked for besides themselves, once each, sorted. */
+export function referencedPaths(outcomes: readonly FileOutcome[]): string[] {
+  const paths = new Set<string>();
+  for (const outcome of outcomes) if (outcome.kind === 'linted') for (const dependency of outcome.dependencies ?? []) paths.add(dependency.path);
+  return [...paths].sort();
 }
 
 function withCrossFileMessages(outcome: Linted, crossFile: readonly LintMessage[]): LintResult {

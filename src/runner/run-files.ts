@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { FileOutcome, RuleModule, RuleSetting } from '../engine';
 import { expandPatterns, FileError, replacesAnyOf, RunFileAccess, type FileTarget } from '../files';
 import { LintCache, type CacheStrategy } from './cache';
+import { referencedPaths } from './finish-run';
 import { WorkerPool, workerScriptAvailable } from './pool';
 import { processFile, type FileJob, type ProcessOptions } from './process-file';
 
@@ -91,9 +92,14 @@ export async function runFiles(patterns: readonly string[], options: RunFilesOpt
     entry.outcome = linted[i];
     cache?.store(entry.job.target.path, entry.cacheKey, linted[i]!);
   });
-  const problem = cache?.save();
-  if (problem) options.onCacheProblem?.(problem);
-  return [...jobs.map((entry) => entry.outcome!), ...ignored];
+  const outcomes = [...jobs.map((entry) => entry.outcome!), ...ignored];
+  if (cache) {
+    // Known only now: a template may have read the cache's path as its parameters file or DSC archive.
+    const read = replacesAnyOf(cache.location, referencedPaths(outcomes));
+    const problem = read ? `${relative(options.cwd, cache.location)} is a file this run reads (a parameters file or DSC archive)` : cache.save();
+    if (problem) options.onCacheProblem?.(problem);
+  }
+  return outcomes;
 }
 
 export type { FileTarget };

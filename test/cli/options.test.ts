@@ -10,6 +10,7 @@ import { builtBin as bin, runCli, workspace } from '../support/cli';
 import { scaleSetTemplate } from '../support/lint';
 
 const scaleSet = (nodeName: string) => scaleSetTemplate(nodeName);
+const EXAMPLES = join(__dirname, '../../fixtures/examples');
 
 
 describe('--format', () => {
@@ -53,6 +54,40 @@ describe('--format', () => {
     expect((await runCli(['a.json', '-o', 'here/a.json'], cwd)).stderr).toBe('armdsc-lint: Cannot write the report to here/a.json: it is a file this run lints\n');
     expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(scaleSet('web0'));
     expect(readFileSync(join(cwd, 'a.parameters.json'), 'utf8')).toBe(parameters);
+  });
+
+  it('refuses to write a report over a file a template made the run read (its DSC archive, a --parameters file), which is left as it was', async () => {
+    const parameters = JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: {} });
+    const archive = 'not a zip archive';
+    const cwd = workspace({ 'a.json': readFileSync(join(EXAMPLES, 'clean.json'), 'utf8'), 'DSC/App.zip': archive, 'values/p.json': parameters });
+    expect(await runCli(['a.json', '-o', 'DSC/App.zip'], cwd)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'armdsc-lint: Cannot write the report to DSC/App.zip: it is a file this run reads (a parameters file or DSC archive)\n',
+    });
+    expect((await runCli(['a.json', '--parameters', 'values/p.json', '--format', 'junit=values/p.json'], cwd)).stderr).toBe(
+      'armdsc-lint: Cannot write the report to values/p.json: it is a file this run reads (a parameters file or DSC archive)\n',
+    );
+    // Standard input named as a file beside them reads them too.
+    const stdin = { readStdin: async () => readFileSync(join(cwd, 'a.json')) };
+    expect((await runCli(['--stdin', '--stdin-filename', 'b.json', '-o', 'DSC/App.zip'], cwd, stdin)).code).toBe(2);
+    expect(readFileSync(join(cwd, 'DSC/App.zip'), 'utf8')).toBe(archive);
+    expect(readFileSync(join(cwd, 'values/p.json'), 'utf8')).toBe(parameters);
+  });
+
+  it('refuses a report into the cache file (one line, exit 2), which the run writes too', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    expect(await runCli(['a.json', '--cache', '-f', 'json=.armdsclintcache'], cwd)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'armdsc-lint: the json format would write the cache file .armdsclintcache: give the report another file (see armdsc-lint --help)\n',
+    });
+    expect((await runCli(['a.json', '--cache', '--cache-location', 'tmp/', '-o', 'tmp/.armdsclintcache'], cwd)).stderr).toBe(
+      'armdsc-lint: --output-file would write the cache file tmp/.armdsclintcache: give the report another file (see armdsc-lint --help)\n',
+    );
+    expect(existsSync(join(cwd, '.armdsclintcache'))).toBe(false);
+    // Without --cache, the name is free.
+    expect((await runCli(['a.json', '-f', 'json=.armdsclintcache'], cwd)).code).toBe(1);
   });
 
   it('refuses to write a report over a config file: a discovered name, or the one --config names', async () => {

@@ -129,6 +129,16 @@ describe('the cache', () => {
     expect(readFileSync(join(cwd, 'ignored/b.json'), 'utf8')).toBe(scaleSet('web0'));
   });
 
+  it('does not save the cache over a file a template read (its DSC archive), which is left as it was, and says so', async () => {
+    const archive = 'not a zip archive';
+    const cwd = workspace({ 'a.json': readFileSync(join(__dirname, '../../fixtures/examples/clean.json'), 'utf8'), 'DSC/App.zip': archive });
+    const problems: string[] = [];
+    const { report } = await run(cwd, { cacheLocation: 'DSC/App.zip', onCacheProblem: (problem) => problems.push(problem) });
+    expect(problems).toEqual([`${join('DSC', 'App.zip')} is a file this run reads (a parameters file or DSC archive)`]);
+    expect(readFileSync(join(cwd, 'DSC/App.zip'), 'utf8')).toBe(archive);
+    expect(report.referencedPaths).toContain(join(cwd, 'DSC/App.zip'));
+  });
+
   it('keeps the cache file where --cache-location says: a file, or a directory', async () => {
     const cwd = workspace({ 'a.json': scaleSet('web0'), 'tmp/readme': '' });
     await run(cwd, { cacheLocation: 'custom-cache.json' });
