@@ -146,13 +146,29 @@ export function writeReportFile(path: string, text: string): WriteOutcome {
 /**
  * Whether writing a report to `path` (temporary file and rename) would replace one of `files`:
  * compared by directory entry, with the folders' symbolic links resolved. Only files of the same
- * name have their folders resolved, so a run of thousands of files pays for a few.
+ * name have their folders resolved, so a run of thousands of files pays for a few. Names that
+ * differ only in case are one entry where the file system folds case (macOS, Windows): there the
+ * existing `path` is the very file, so they are compared by device and inode.
  */
 export function replacesAnyOf(path: string, files: readonly string[]): boolean {
   const folders = new Map<string, string>();
-  const name = basename(path);
+  const name = basename(path).toLowerCase();
   const entry = replacedEntry(path, folders);
-  return files.some((file) => basename(file) === name && replacedEntry(file, folders) === entry);
+  return files.some((file) => {
+    if (basename(file).toLowerCase() !== name) return false;
+    const other = replacedEntry(file, folders);
+    return other === entry || (other.toLowerCase() === entry.toLowerCase() && sameFile(path, file));
+  });
+}
+
+/** Both paths name one existing file (same device and inode). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [first, second] = [lstatSync(a), lstatSync(b)];
+    return first.dev === second.dev && first.ino === second.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** The directory entry `path` names, its folder's real path remembered in `folders`. */

@@ -3,7 +3,7 @@
  * modules, --stdin, -v, --env-info, FORCE_COLOR, --exit-on-fatal-error, --list-rules, --help.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../src/index';
 import { builtBin as bin, runCli, workspace } from '../support/cli';
@@ -54,6 +54,18 @@ describe('--format', () => {
     expect((await runCli(['a.json', '-o', 'here/a.json'], cwd)).stderr).toBe('armdsc-lint: Cannot write the report to here/a.json: it is a file this run lints\n');
     expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(scaleSet('web0'));
     expect(readFileSync(join(cwd, 'a.parameters.json'), 'utf8')).toBe(parameters);
+  });
+
+  it('refuses a report over a template named in other letter case where the file system folds case (one file, two spellings)', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'c.json': scaleSet('web0'), 'C.json': 'an unrelated file' });
+    // What a case-insensitive file system shows: two spellings of one entry, one file (a hard link here).
+    linkSync(join(cwd, 'a.json'), join(cwd, 'A.json'));
+    expect(await runCli(['a.json', '-o', 'A.json'], cwd)).toEqual({ code: 2, stdout: '', stderr: 'armdsc-lint: Cannot write the report to A.json: it is a file this run lints\n' });
+    expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(scaleSet('web0'));
+    // Where case matters, another spelling is another file, and the report may go there.
+    expect((await runCli(['c.json', '-o', 'C.json'], cwd)).code).toBe(1);
+    expect(readFileSync(join(cwd, 'C.json'), 'utf8')).toContain('dsc-vmss-node-name');
+    expect(readFileSync(join(cwd, 'c.json'), 'utf8')).toBe(scaleSet('web0'));
   });
 
   it('refuses to write a report over a file a template made the run read (its DSC archive, a --parameters file), which is left as it was', async () => {
