@@ -2,4 +2,4 @@ export { FileError } from './errors';
 export { ALWAYS_IGNORED, DEFAULT_PATTERNS, expandPatterns, type FileTarget } from './expand';
 export { RunFileAccess } from './file-access';
 export { describeFileError, MAX_FILE_SIZE, readRegularFile, readTemplateFile, tooLarge, type ReadFile, type ReadOutcome } from './read';
-export { replacesAnyOf, writeFixedFile, writeReportFile, type WriteHooks, type WriteOutcome } from './write';
+export { replacesAnyOf, writeFixedFile, writeReportFile, writesThrough, type WriteHooks, type WriteOutcome } from './write';

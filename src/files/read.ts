@@ -53,7 +53,7 @@ export function describeFileError(path: string, error: unknown): string {
     case 'EPERM':
       return 'permission denied';
     case 'ENXIO':
-      return 'it is a socket or a device without a reader';
+      return 'it is a socket, or a FIFO or device with no process at the other end';
     case 'ELOOP':
       return 'its symbolic links form a loop';
     case 'EISDIR':

@@ -1,5 +1,6 @@
 import {
   closeSync,
+  constants,
   fchmodSync,
   fchownSync,
   fsyncSync,
@@ -10,6 +11,7 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
   type Stats,
@@ -117,10 +119,14 @@ function replaceAtomically(target: string, info: Stats, bytes: Buffer, unchanged
 /**
  * Write a report (not a template) to `path` without following a symbolic link there: a
  * temporary file beside it is renamed over the path, so a planted link is replaced, not written
- * through. Parent directories are created.
+ * through. Parent directories are created. A stream (see writesThrough) is written into instead.
  */
 export function writeReportFile(path: string, text: string): WriteOutcome {
   try {
+    if (writesThrough(path)) {
+      writeThrough(path, text);
+      return { ok: true };
+    }
     mkdirSync(dirname(path), { recursive: true });
     const temporary = temporaryPath(path);
     const fd = openSync(temporary, 'wx', 0o666);
@@ -140,6 +146,39 @@ export function writeReportFile(path: string, text: string): WriteOutcome {
     // The folders exist by now (or mkdir threw): a missing entry means the folder takes no new files (/proc).
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return { ok: false, problem: missing ? `no file can be created in ${dirname(path)}` : describeFileError(path, error) };
+  }
+}
+
+/** Folders whose entries belong to the system, never to a checkout. */
+const SYSTEM_FOLDER = /^\/(?:dev|proc)(?:\/|$)/;
+
+/**
+ * Whether a report to `path` is written into what is there rather than replacing it: an existing
+ * device, FIFO or socket (`-o /dev/null`, a named pipe), or an entry of /dev or /proc
+ * (`/dev/stdout`, `/dev/fd/3`), even one that leads to a regular file (standard output redirected
+ * to a file). No checkout can plant a link there, and replacing one would put a regular file in
+ * its place: as root, a new /dev/null.
+ */
+export function writesThrough(path: string): boolean {
+  let info: Stats;
+  try {
+    info = statSync(path);
+  } catch {
+    return false;
+  }
+  return (!info.isFile() && !info.isDirectory()) || SYSTEM_FOLDER.test(realFolder(dirname(path)));
+}
+
+/**
+ * Appended, not truncated: /dev/stdout may lead to a file the shell opened with `>>`. Opened
+ * without blocking, so a FIFO that no one reads is refused (ENXIO) rather than waited on.
+ */
+function writeThrough(path: string, text: string): void {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK);
+  try {
+    writeAll(fd, Buffer.from(text, 'utf8'), null);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -176,22 +215,38 @@ function replacedEntry(path: string, folders: Map<string, string>): string {
   const folder = dirname(path);
   let real = folders.get(folder);
   if (real === undefined) {
-    try {
-      real = realpathSync(folder);
-    } catch {
-      real = folder;
-    }
+    real = realFolder(folder);
     folders.set(folder, real);
   }
   return join(real, basename(path));
+}
+
+/** The folder's real path (symbolic links resolved), or the path itself where it cannot be resolved. */
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }
 
 function temporaryPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomHex(6)}.tmp`);
 }
 
-function writeAll(fd: number, bytes: Buffer, position: number): void {
-  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+/** Lets a write wait for a full pipe to drain (Atomics.wait blocks this thread only). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/** Write all of `bytes` at `position`, or where the descriptor stands (null: a pipe or device, which may be full for a moment). */
+function writeAll(fd: number, bytes: Buffer, position: number | null): void {
+  for (let written = 0; written < bytes.length; ) {
+    try {
+      written += writeSync(fd, bytes, written, bytes.length - written, position === null ? null : position + written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(PAUSE, 0, 0, 5);
+    }
+  }
 }
 
 function removeQuietly(path: string): void {

@@ -2,8 +2,8 @@
  * The CLI conventions ESLint users reach for: several formats in one run, custom formatter
  * modules, --stdin, -v, --env-info, FORCE_COLOR, --exit-on-fatal-error, --list-rules, --help.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, readFileSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, linkSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../src/index';
 import { builtBin as bin, runCli, workspace } from '../support/cli';
@@ -38,6 +38,14 @@ describe('--format', () => {
     symlinkSync(cwd, join(cwd, 'here'));
     expect((await runCli(['a.json', '--format', 'json=out.json', '--format', 'junit=here/out.json'], cwd)).code).toBe(2);
     expect(existsSync(join(cwd, 'out.json'))).toBe(false);
+  });
+
+  // Only root may create a device node; the test makes its own rather than risk the real /dev/null.
+  (process.getuid?.() === 0 ? it : it.skip)('lets several reports go into one device, which takes one after the other (root only; skipped otherwise)', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    execFileSync('mknod', [join(cwd, 'null'), 'c', '1', '3']);
+    expect(await runCli(['a.json', '--format', 'json=null', '--format', 'sarif=./null'], cwd)).toMatchObject({ code: 1, stderr: '' });
+    expect(lstatSync(join(cwd, 'null')).isCharacterDevice()).toBe(true);
   });
 
   it('refuses to write a report over a file the run lints (a template, or a parameters file it skipped), which is left as it was', async () => {

@@ -2,11 +2,12 @@
  * Reading only what can be read safely, and writing fixes without losing anything: each guarantee
  * of src/files/read.ts and write.ts has a test that fails when it breaks.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_FILE_SIZE, readTemplateFile, writeFixedFile, writeReportFile, type ReadFile } from '../../src/files';
-import { workspace } from '../support/cli';
+import { builtBin, workspace } from '../support/cli';
+import { scaleSetTemplate } from '../support/lint';
 
 const TEMPLATE = '{\n  "name": "web0"\n}\n';
 const FIXED = '{\n  "name": "localhost"\n}\n';
@@ -172,6 +173,52 @@ describe('writeReportFile', () => {
     const dir = workspace({});
     expect(writeReportFile(join(dir, 'a/b/c.json'), '[]')).toEqual({ ok: true });
     expect(readFileSync(join(dir, 'a/b/c.json'), 'utf8')).toBe('[]');
+  });
+
+  // Only root may create a device node; the test makes its own rather than risk the real /dev/null.
+  const itAsRoot = process.getuid?.() === 0 ? it : it.skip;
+  itAsRoot('writes into a device (-o /dev/null) instead of putting a regular file in its place (root only; skipped otherwise)', () => {
+    const dir = workspace({});
+    execFileSync('mknod', [join(dir, 'null'), 'c', '1', '3']);
+    expect(writeReportFile(join(dir, 'null'), '[]')).toEqual({ ok: true });
+    expect(lstatSync(join(dir, 'null')).isCharacterDevice()).toBe(true);
+    expect(execFileSync('ls', ['-A', dir], { encoding: 'utf8' })).toBe('null\n');
+  });
+
+  it('writes into a FIFO that a process reads, waiting while the pipe is full, and refuses one that no process reads instead of waiting', async () => {
+    const dir = workspace({});
+    const fifo = join(dir, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(writeReportFile(fifo, '[]')).toEqual({ ok: false, problem: 'it is a socket, or a FIFO or device with no process at the other end' });
+    // A report larger than a pipe holds, read by cat; the descriptor held here only makes a reader exist before cat opens.
+    const report = 'x'.repeat(300_000);
+    const reader = spawn('sh', ['-c', 'cat "$0" > "$1"', fifo, join(dir, 'got')]);
+    const done = new Promise((resolve) => reader.on('exit', resolve));
+    const held = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      expect(writeReportFile(fifo, report)).toEqual({ ok: true });
+    } finally {
+      closeSync(held);
+    }
+    expect(await done).toBe(0);
+    expect(readFileSync(join(dir, 'got'), 'utf8')).toBe(report);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  // /proc/self/fd/1, where /dev/stdout leads, is standard output: here redirected to a file that already holds a line.
+  const itWithProcFd = existsSync('/proc/self/fd') ? it : it.skip;
+  itWithProcFd('writes a report to /proc/self/fd/1 into redirected standard output, appending (Linux; skipped elsewhere)', () => {
+    const dir = workspace({ 'a.json': scaleSetTemplate('web0'), 'out.txt': 'earlier line\n' });
+    const out = openSync(join(dir, 'out.txt'), 'a');
+    try {
+      const run = spawnSync(process.execPath, [builtBin, 'a.json', '-o', '/proc/self/fd/1'], { cwd: dir, stdio: ['ignore', out, 'pipe'] });
+      expect(run.status).toBe(1);
+    } finally {
+      closeSync(out);
+    }
+    const text = readFileSync(join(dir, 'out.txt'), 'utf8');
+    expect(text.startsWith('earlier line\n')).toBe(true);
+    expect(text).toContain('dsc-vmss-node-name');
   });
 
   // Linux's /proc exists and takes no new files: creating one there fails as if the folder were missing.
