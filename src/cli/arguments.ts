@@ -88,7 +88,8 @@ export function parseArguments(argv: readonly string[]): { options: ParsedOption
       if (typeof value === 'string') throw new UsageError(`${given} takes no value, but was given '${value}'`);
       options[spec.name] = value ?? true;
     } else {
-      if (value === undefined) throw new UsageError(`${given} needs a value (${spec.value})`);
+      // An empty value ('--config=', '-o ""') is as good as none: it would name the current directory, or nothing.
+      if (value === undefined || value === '') throw new UsageError(`${given} needs a value (${spec.value})`);
       if (spec.multiple) options[spec.name] = [...((options[spec.name] as string[] | undefined) ?? []), value as string];
       else options[spec.name] = value;
     }

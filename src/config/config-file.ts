@@ -55,9 +55,10 @@ export function loadConfigFile(path: string, rules: ReadonlyMap<string, RuleModu
   if (root?.kind !== 'object') return fail('', 'a config file holds one JSON object');
 
   const object = (node: JsonValue | undefined, at: string): JsonObject => (node?.kind === 'object' ? node : fail(at, 'must be an object'));
-  const strings = (node: JsonValue | undefined, at: string): string[] => {
+  /** Globs; an empty one would match nothing the user meant (and the matcher refuses it). */
+  const globs = (node: JsonValue | undefined, at: string): string[] => {
     if (node?.kind !== 'array') return fail(at, 'must be an array of strings');
-    return node.items.map((item, i) => (item.kind === 'string' ? item.value : fail(`${at}[${i}]`, 'must be a string')));
+    return node.items.map((item, i) => (item.kind !== 'string' ? fail(`${at}[${i}]`, 'must be a string') : item.value || fail(`${at}[${i}]`, 'must not be empty')));
   };
   const checkKeys = (node: JsonObject, allowed: string[], at: string): void => {
     for (const property of node.properties) {
@@ -98,7 +99,7 @@ export function loadConfigFile(path: string, rules: ReadonlyMap<string, RuleModu
       const files = override.properties.find((p) => p.key.value === 'files')?.value;
       if (!files) fail(`${at}.files`, 'is required: the globs this override applies to');
       const rulesValue = override.properties.find((p) => p.key.value === 'rules')?.value;
-      overrides.push({ files: strings(files, `${at}.files`), rules: rulesValue ? ruleSettings(rulesValue, `${at}.rules`) : new Map() });
+      overrides.push({ files: globs(files, `${at}.files`), rules: rulesValue ? ruleSettings(rulesValue, `${at}.rules`) : new Map() });
     });
   }
   const parametersValue = valueOf('parameters');
@@ -110,7 +111,8 @@ export function loadConfigFile(path: string, rules: ReadonlyMap<string, RuleModu
     if (pairing) parameters.pairing = pairing.kind === 'boolean' ? pairing.value : fail('parameters.pairing', 'must be true or false');
     const files = node.properties.find((p) => p.key.value === 'files')?.value;
     for (const property of files ? object(files, 'parameters.files').properties : []) {
-      if (property.value?.kind !== 'string') fail(`parameters.files.${property.key.value}`, 'must be the path of a parameters file');
+      if (!property.key.value) fail('parameters.files', 'a template glob must not be empty');
+      if (property.value?.kind !== 'string' || !property.value.value) fail(`parameters.files.${property.key.value}`, 'must be the path of a parameters file');
       parameters.files.push({ template: property.key.value, parameters: (property.value as { value: string }).value });
     }
   }
@@ -123,7 +125,7 @@ export function loadConfigFile(path: string, rules: ReadonlyMap<string, RuleModu
     extends: preset,
     rules: rulesValue ? ruleSettings(rulesValue, 'rules') : new Map(),
     overrides,
-    ignores: ignoresValue ? strings(ignoresValue, 'ignores') : [],
+    ignores: ignoresValue ? globs(ignoresValue, 'ignores') : [],
     parameters,
   };
 }

@@ -66,6 +66,12 @@ describe('exit codes', () => {
     [['a.json', '--print-confg', 'a.json'], 'armdsc-lint: Unknown option: --print-confg (did you mean --print-config?) (see armdsc-lint --help)\n'],
     [['a.json', '--fix=yes'], "armdsc-lint: --fix takes no value, but was given 'yes' (see armdsc-lint --help)\n"],
     [['a.json', '--format'], 'armdsc-lint: --format needs a value (name[=file]) (see armdsc-lint --help)\n'],
+    // An empty value would name the current directory (--config, --print-config, --parameters) or nothing.
+    [['a.json', '--config='], 'armdsc-lint: --config needs a value (file) (see armdsc-lint --help)\n'],
+    [['a.json', '-o', ''], 'armdsc-lint: -o needs a value (file) (see armdsc-lint --help)\n'],
+    [['a.json', '--ignore-pattern', ''], 'armdsc-lint: --ignore-pattern needs a value (glob) (see armdsc-lint --help)\n'],
+    [['a.json', '--parameters='], 'armdsc-lint: --parameters needs a value (file) (see armdsc-lint --help)\n'],
+    [['a.json', '--cache', '--cache-location', ''], 'armdsc-lint: --cache-location needs a value (path) (see armdsc-lint --help)\n'],
     [['a.json', '--fix', '--fix-dry-run'], 'armdsc-lint: --fix and --fix-dry-run cannot be used together (see armdsc-lint --help)\n'],
     [['a.json', '--max-warnings', 'abc'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not 'abc' (see armdsc-lint --help)\n"],
     [['--max-warnings', 'a.json'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not 'a.json' (see armdsc-lint --help)\n"],

@@ -82,6 +82,10 @@ describe('a config with a mistake is one line and exit code 2', () => {
     [{ extends: 'eslint:recommended' }, '.armdsclintrc.json: extends: must be one of "armdsc-lint:recommended", "armdsc-lint:all"'],
     [{ overrides: [{ rules: {} }] }, '.armdsclintrc.json: overrides[0].files: is required: the globs this override applies to'],
     [{ ignores: 'dist' }, '.armdsclintrc.json: ignores: must be an array of strings'],
+    [{ ignores: ['dist/', ''] }, '.armdsclintrc.json: ignores[1]: must not be empty'],
+    [{ overrides: [{ files: [''], rules: {} }] }, '.armdsclintrc.json: overrides[0].files[0]: must not be empty'],
+    [{ parameters: { files: { '': 'a.parameters.json' } } }, '.armdsclintrc.json: parameters.files: a template glob must not be empty'],
+    [{ parameters: { files: { 'a.json': '' } } }, '.armdsclintrc.json: parameters.files.a.json: must be the path of a parameters file'],
   ])('%j', async (config: unknown, expected: string) => {
     const cwd = workspace({ '.armdsclintrc.json': rc(config), 'a.json': scaleSet });
     const run = await runCli([], cwd);
