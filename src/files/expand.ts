@@ -1,6 +1,6 @@
 // Synchronous calls: a run waits for each answer anyway, and node:fs/promises costs start-up time.
-import { realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 import { FileError } from './errors';
 
@@ -42,8 +42,59 @@ function globber(): typeof Tinyglobby {
   return require('tinyglobby') as typeof Tinyglobby;
 }
 
-async function globFiles(patterns: string[], cwd: string): Promise<string[]> {
-  return globber().glob(patterns, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, ignore: ALWAYS_IGNORED });
+/**
+ * The listing the globber walks with. Each directory is listed once (known by device and inode),
+ * however many symbolic links lead to it, so no set of links makes the walk longer than the tree
+ * it spans: not a loop, and not links that fan out and meet again (n such links make 2^n paths).
+ * Linux's /proc and /sys are not listed: they hold no templates, and /proc links back to every
+ * folder. A link is listed as what it leads to (a dangling one not at all), so the globber never
+ * follows links itself: its loop check took a link to d10 inside one to d1 for a loop. Entries
+ * come sorted, so the path a directory is first reached by does not depend on the file system.
+ */
+function listingEachDirectoryOnce(): Tinyglobby.FileSystemAdapter {
+  const listed = new Set<string>();
+  const kernelDevices = new Set(['/proc', '/sys'].map((path) => identityOfFolder(path)?.dev));
+  const list = (folder: string): Dirent[] => {
+    const identity = identityOfFolder(folder);
+    if (!identity || listed.has(identity.key) || kernelDevices.has(identity.dev)) return [];
+    listed.add(identity.key);
+    const entries: Dirent[] = [];
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const shown = entry.isSymbolicLink() ? asLinkTarget(entry, join(folder, entry.name)) : entry;
+      if (shown) entries.push(shown);
+    }
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  };
+  return { readdirSync: list as unknown as typeof readdirSync };
+}
+
+/** Device and inode of a folder (exact, as bigints: Windows file ids exceed 2^53); one stat, however deep the path. */
+function identityOfFolder(path: string): { dev: bigint; key: string } | undefined {
+  try {
+    const { dev, ino } = statSync(path, { bigint: true });
+    return { dev, key: `${dev}:${ino}` };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A link's entry as a directory or (anything else: reading it will say what it is) a file; undefined when it leads nowhere. */
+function asLinkTarget(entry: Dirent, path: string): Dirent | undefined {
+  let directory: boolean;
+  try {
+    directory = statSync(path).isDirectory();
+  } catch {
+    return undefined;
+  }
+  return Object.assign(Object.create(Object.getPrototypeOf(entry) as object) as Dirent, entry, {
+    isDirectory: () => directory,
+    isFile: () => !directory,
+    isSymbolicLink: () => false,
+  });
+}
+
+function globFiles(patterns: string[], cwd: string): string[] {
+  return globber().globSync(patterns, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, fs: listingEachDirectoryOnce() });
 }
 
 /**
@@ -53,11 +104,11 @@ async function globFiles(patterns: string[], cwd: string): Promise<string[]> {
  * path that does not exist, or a glob or directory without matches, is a FileError unless
  * `errorOnUnmatchedPattern` is false. Paths to the same file are linted once, under the first.
  */
-export async function expandPatterns(
+export function expandPatterns(
   patterns: readonly string[],
   cwd: string,
   options: { errorOnUnmatchedPattern?: boolean } = {},
-): Promise<FileTarget[]> {
+): FileTarget[] {
   const errorOnUnmatched = options.errorOnUnmatchedPattern ?? true;
   const found = new Map<string, FileTarget>();
   const add = (path: string, explicit: boolean): void => {
@@ -68,13 +119,13 @@ export async function expandPatterns(
     if (matches.length === 0 && errorOnUnmatched) throw new FileError(`No files match the pattern "${pattern}".`);
     for (const path of matches) add(path, false);
   };
-  if (patterns.length === 0) addMatches(DEFAULT_PATTERNS.join('", "'), await globFiles(DEFAULT_PATTERNS, cwd));
+  if (patterns.length === 0) addMatches(DEFAULT_PATTERNS.join('", "'), globFiles(DEFAULT_PATTERNS, cwd));
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     const info = statOf(absolute);
     if (info === 'unreadable' || (typeof info === 'object' && !info.isDirectory())) add(absolute, true);
-    else if (typeof info === 'object') addMatches(pattern, await globFiles(DEFAULT_PATTERNS, absolute));
-    else if (globber().isDynamicPattern(pattern)) addMatches(pattern, await globFiles([pattern], cwd));
+    else if (typeof info === 'object') addMatches(pattern, globFiles(DEFAULT_PATTERNS, absolute));
+    else if (globber().isDynamicPattern(pattern)) addMatches(pattern, globFiles([pattern], cwd));
     else if (errorOnUnmatched) throw new FileError(`No such file or directory: ${pattern}`);
   }
   const sorted = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

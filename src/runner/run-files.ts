@@ -54,7 +54,7 @@ export function workerCount(concurrency: Concurrency, fileCount: number): number
  * come back in the order of the sorted paths either way.
  */
 export async function runFiles(patterns: readonly string[], options: RunFilesOptions): Promise<FileOutcome[]> {
-  const found = await expandPatterns(patterns, options.cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
+  const found = expandPatterns(patterns, options.cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
   const ignored: FileOutcome[] = [];
   const targets = found.filter((target) => {
     if (!options.isIgnored?.(target.path)) return true;

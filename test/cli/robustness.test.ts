@@ -4,7 +4,7 @@
  * reported, and the exit code says what happened.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../src/index';
 import { runCli, workspace } from '../support/cli';
@@ -63,6 +63,35 @@ describe('files that cannot be linted', () => {
     symlinkSync(join(cwd, 'templates'), join(cwd, 'alias'));
     const run = await lintJson([], cwd);
     expect(names(run.results, cwd)).toEqual(['alias/a.json']);
+  });
+
+  it('walks each real directory once: links that fan out and meet again (2^24 paths), and a link back to its parent', async () => {
+    const cwd = workspace({ 'd24/a.json': scaleSet('web0') });
+    for (let level = 0; level < 24; level++) {
+      mkdirSync(join(cwd, `d${level}`), { recursive: true });
+      for (const name of ['x', 'y']) symlinkSync(join(cwd, `d${level + 1}`), join(cwd, `d${level}`, name));
+    }
+    symlinkSync(cwd, join(cwd, 'd24/up'));
+    const run = await lintJson(['d0'], cwd);
+    expect(names(run.results, cwd)).toEqual([`d0/${'x/'.repeat(24)}a.json`]);
+    expect(run.results[0]!.messages.map((m) => m.ruleId)).toEqual(['dsc-vmss-node-name']);
+  });
+
+  it('walks a folder tree 1,500 levels deep (a stat per folder, not a walk up the path)', async () => {
+    const deep = `${'a/'.repeat(1_500)}t.json`;
+    const cwd = workspace({ [deep]: scaleSet('web0') });
+    const run = await lintJson([], cwd);
+    expect(names(run.results, cwd)).toEqual([deep]);
+  });
+
+  // /proc links back to every folder (/proc/self/root is /): walking it once took 4 GB and ended in an out-of-memory abort.
+  (existsSync('/proc/self/root') ? it : it.skip)('does not walk into /proc or /sys, even through a link (Linux; skipped elsewhere)', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    symlinkSync('/proc', join(cwd, 'proc'));
+    symlinkSync('/sys', join(cwd, 'sys'));
+    const run = await lintJson([], cwd);
+    expect(names(run.results, cwd)).toEqual(['a.json']);
+    expect(await runCli(['/proc'], cwd)).toEqual({ code: 2, stdout: '', stderr: 'armdsc-lint: No files match the pattern "/proc".\n' });
   });
 
   it('reports a file too deeply nested to read, and lints the rest', async () => {
