@@ -200,10 +200,10 @@ export function replacesAnyOf(path: string, files: readonly string[]): boolean {
   });
 }
 
-/** Both paths name one existing file (same device and inode). */
+/** Both paths name one existing file (same device and inode, exact as bigints: Windows file ids exceed 2^53). */
 function sameFile(a: string, b: string): boolean {
   try {
-    const [first, second] = [lstatSync(a), lstatSync(b)];
+    const [first, second] = [lstatSync(a, { bigint: true }), lstatSync(b, { bigint: true })];
     return first.dev === second.dev && first.ino === second.ino;
   } catch {
     return false;
