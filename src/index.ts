@@ -23,7 +23,7 @@ export { FileError } from './files';
 export { INTERNAL_ERROR } from './engine';
 export type { Fix, LintMessage, LintResult, LintSuggestion, RuleMeta, RuleModule, SuppressedMessage, Suppression } from './engine';
 export { builtInRules } from '../rules';
-export { FORMAT_NAMES, FormatterError, loadFormatter, type Formatter, type FormatterContext } from './formatters';
+export { FORMAT_NAMES, FormatterError, FormatterFailed, loadFormatter, type Formatter, type FormatterContext } from './formatters';
 export { DOCS_BASE_URL, rules, rulesMeta } from './registry';
 export type { Concurrency } from './runner/run-files';
 export type { LintReport, SkippedFile } from './runner/finish-run';

@@ -8,7 +8,7 @@ import { ParameterPairing } from '../runner/parameter-pairing';
 import { fileProblem, FIX_NOT_WRITTEN, memoryShortfall, NOT_ENOUGH_MEMORY, UNREADABLE } from '../runner/process-file';
 import { appendMessages, fatalOutcome } from '../engine';
 import { decodeBytes, decodesExactly, encodeText, encodingName, type TextEncodingInfo } from '../parse';
-import { FORMAT_NAMES, FormatterError, loadFormatter } from '../formatters';
+import { FORMAT_NAMES, FormatterError, FormatterFailed, loadFormatter } from '../formatters';
 import { packageRoot, packageVersion } from '../package-info';
 import { helpText, parseArguments, UsageError, type ParsedOptions } from './arguments';
 
@@ -308,8 +308,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (error instanceof UsageError || error instanceof FormatterError) {
       io.stderr(`armdsc-lint: ${error.message} (see armdsc-lint --help)\n`);
-    } else if (error instanceof ConfigError || error instanceof FileError) {
+    } else if (error instanceof ConfigError || error instanceof FileError || error instanceof FormatterFailed) {
       io.stderr(`armdsc-lint: ${error.message}\n`);
+      if (debug && error.cause instanceof Error) io.stderr(`${error.cause.stack}\n`);
     } else {
       io.stderr(`armdsc-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);

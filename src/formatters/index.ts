@@ -7,6 +7,9 @@ export type { Formatter, FormatterContext, SyncFormatter } from './types';
 /** A formatter that cannot be loaded: a usage error (exit code 2), in one line. */
 export class FormatterError extends Error {}
 
+/** A formatter module that threw or gave no text: its author's bug, not armdsc-lint's (exit code 2, one line; the stack with --debug). */
+export class FormatterFailed extends Error {}
+
 /** The built-in formats, each loaded only when it is used (start-up of a small run stays short). */
 const BUILT_IN: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish')).stylish,
@@ -45,7 +48,20 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
   }
   const candidate = typeof loaded === 'function' ? loaded : (loaded as { default?: unknown } | undefined)?.default;
   if (typeof candidate !== 'function') throw new FormatterError(`The formatter ${name} does not export a function (results, context) => string`);
-  return candidate as Formatter;
+  const format = candidate as Formatter;
+  return async (results, context) => {
+    let text: unknown;
+    try {
+      text = await format(results, context);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new FormatterFailed(`The formatter ${name} failed: ${detail.split('\n')[0]}`, { cause: error });
+    }
+    // As in ESLint, no text (undefined, null) prints nothing.
+    if (text === undefined || text === null) return '';
+    if (typeof text !== 'string') throw new FormatterFailed(`The formatter ${name} returned a value of type ${typeof text}, not a string`);
+    return text;
+  };
 }
 
 /** A CommonJS module with require(); an ES module (.mjs, or "type": "module") with import(). */

@@ -147,6 +147,23 @@ describe('--format', () => {
     expect(await runCli(['--format', './missing.js'], cwd)).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^armdsc-lint: Cannot load the formatter \.\/missing\.js: Cannot find module .*\(see armdsc-lint --help\)\n$/) });
     expect((await runCli(['--format', './bad.js'], cwd)).stderr).toBe('armdsc-lint: The formatter ./bad.js does not export a function (results, context) => string (see armdsc-lint --help)\n');
   });
+
+  it('says which formatter failed, and how, when it throws or gives back something other than text (exit 2, one line)', async () => {
+    const cwd = workspace({
+      'a.json': scaleSet('web0'),
+      'throws.js': "module.exports = () => { throw new Error('no template here\\nsecond line'); };",
+      'rejects.mjs': "export default async () => { throw new TypeError('late'); };",
+      'number.js': 'module.exports = () => 42;',
+      'nothing.js': 'module.exports = () => undefined;',
+    });
+    expect(await runCli(['a.json', '--format', './throws.js'], cwd)).toEqual({ code: 2, stdout: '', stderr: 'armdsc-lint: The formatter ./throws.js failed: no template here\n' });
+    expect((await runCli(['a.json', '--format', './number.js'], cwd)).stderr).toBe('armdsc-lint: The formatter ./number.js returned a value of type number, not a string\n');
+    const rejected = spawnSync(process.execPath, [bin, 'a.json', '--format', './rejects.mjs', '--debug'], { cwd, encoding: 'utf8' });
+    expect(rejected.status).toBe(2);
+    expect(rejected.stderr).toMatch(/^armdsc-lint: The formatter \.\/rejects\.mjs failed: late\nTypeError: late\n\s+at /);
+    // As in ESLint, a formatter that gives no text prints nothing.
+    expect(await runCli(['a.json', '--format', './nothing.js'], cwd)).toEqual({ code: 1, stdout: '', stderr: '' });
+  });
 });
 
 describe('--stdin', () => {
