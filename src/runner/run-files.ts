@@ -46,7 +46,13 @@ export function workerCount(concurrency: Concurrency, fileCount: number): number
   // gained at most 1.2x and lost time when the machine was busy, so auto leaves a core free and
   // starts workers only with three cores or more.
   if (concurrency === 'auto') return fileCount >= AUTO_CONCURRENCY_MIN_FILES && cores >= AUTO_CONCURRENCY_MIN_CORES && workerScriptAvailable() ? Math.min(cores - 1, 4) : 0;
-  return Math.min(concurrency, fileCount);
+  // Each worker is a V8 heap of its own (tens of MB before its first file): `--concurrency 10000` must not exhaust memory.
+  return Math.min(concurrency, fileCount, maxWorkers());
+}
+
+/** The most worker threads a run starts: one per core, and at least 16 so that a small machine can still try more. */
+export function maxWorkers(): number {
+  return Math.max(availableParallelism(), 16);
 }
 
 /**

@@ -5,9 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RuleSetting } from '../../src/engine';
 import type * as Pool from '../../src/runner/pool';
+import { maxWorkers, workerCount } from '../../src/runner/run-files';
 import { builtBin as bin, workspace } from '../support/cli';
 import { PLAIN_PROCESS_OPTIONS, scaleSetTemplate, template } from '../support/lint';
 
@@ -55,6 +57,16 @@ describe('--concurrency', () => {
     const run = lint(cwd, '--concurrency', '2', '--fix');
     expect(run.status).toBe(0);
     for (const name of ['a.json', 'b.json', 'c.json']) expect(readFileSync(join(cwd, name), 'utf8')).toBe(scaleSet('localhost'));
+  });
+});
+
+describe('how many workers a run starts', () => {
+  it('never more than it has files to lint, nor more than maxWorkers() (one per core, at least 16), however many are asked for', () => {
+    expect(maxWorkers()).toBe(Math.max(availableParallelism(), 16));
+    expect(workerCount(3, 1_000)).toBe(3);
+    expect(workerCount(8, 2)).toBe(2);
+    expect(workerCount(100_000, 100_000)).toBe(maxWorkers());
+    expect(workerCount('off', 1_000)).toBe(0);
   });
 });
 
