@@ -9,11 +9,16 @@ export const DEFAULT_PATTERNS = ['**/*.json', '**/*.jsonc'];
 /** Never walked into. */
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
+/** How many folders below the folder a search starts in it goes: deeper ones are reported, not searched. */
+export const MAX_FOLDER_DEPTH = 256;
+
 export interface FileTarget {
   /** Absolute path. */
   path: string;
   /** Named on the command line (not found through a glob or a directory). */
   explicit: boolean;
+  /** A folder the search did not enter: it lies more than MAX_FOLDER_DEPTH folders down. */
+  tooDeep?: true;
 }
 
 /** `missing` when nothing is there; `unreadable` when something is but cannot be examined. */
@@ -51,10 +56,18 @@ function globber(): typeof Tinyglobby {
  * follows links itself: its loop check took a link to d10 inside one to d1 for a loop. Entries
  * come sorted, so the path a directory is first reached by does not depend on the file system.
  */
-function listingEachDirectoryOnce(): Tinyglobby.FileSystemAdapter {
+function listingEachDirectoryOnce(onTooDeep: (folder: string) => void): Tinyglobby.FileSystemAdapter {
   const listed = new Set<string>();
   const kernelDevices = new Set(['/proc', '/sys'].map((path) => identityOfFolder(path)?.dev));
+  // The globber walks one level deeper per call (it recurses): the first folder listed is where it starts.
+  let startDepth: number | undefined;
   const list = (folder: string): Dirent[] => {
+    const depth = folder.split(/[\\/]/).filter(Boolean).length;
+    startDepth ??= depth;
+    if (depth - startDepth > MAX_FOLDER_DEPTH) {
+      onTooDeep(folder.replace(/[\\/]+$/, ''));
+      return [];
+    }
     const identity = identityOfFolder(folder);
     if (!identity || listed.has(identity.key) || kernelDevices.has(identity.dev)) return [];
     listed.add(identity.key);
@@ -93,8 +106,12 @@ function asLinkTarget(entry: Dirent, path: string): Dirent | undefined {
   });
 }
 
-function globFiles(patterns: string[], cwd: string): string[] {
-  return globber().globSync(patterns, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, fs: listingEachDirectoryOnce() });
+/** The files matching `patterns`, and the folders too deep to search. */
+function globFiles(patterns: string[], cwd: string): { files: string[]; tooDeep: string[] } {
+  const tooDeep: string[] = [];
+  const fs = listingEachDirectoryOnce((folder) => tooDeep.push(folder));
+  const files = globber().globSync(patterns, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, fs });
+  return { files, tooDeep };
 }
 
 /**
@@ -115,9 +132,10 @@ export function expandPatterns(
     const existing = found.get(path);
     if (!existing || (explicit && !existing.explicit)) found.set(path, { path, explicit });
   };
-  const addMatches = (pattern: string, matches: string[]): void => {
-    if (matches.length === 0 && errorOnUnmatched) throw new FileError(`No files match the pattern "${pattern}".`);
-    for (const path of matches) add(path, false);
+  const addMatches = (pattern: string, { files, tooDeep }: ReturnType<typeof globFiles>): void => {
+    if (files.length === 0 && tooDeep.length === 0 && errorOnUnmatched) throw new FileError(`No files match the pattern "${pattern}".`);
+    for (const path of files) add(path, false);
+    for (const path of tooDeep) found.set(path, { path, explicit: false, tooDeep: true });
   };
   if (patterns.length === 0) addMatches(DEFAULT_PATTERNS.join('", "'), globFiles(DEFAULT_PATTERNS, cwd));
   for (const pattern of patterns) {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { appendMessages, fatalMessage, fatalOutcome, lintFile, type FileOutcome, type LintMessage, type RuleModule, type RuleSetting } from '../engine';
-import { readTemplateFile, writeFixedFile, type FileTarget, type RunFileAccess, type WriteHooks } from '../files';
+import { MAX_FOLDER_DEPTH, readTemplateFile, writeFixedFile, type FileTarget, type RunFileAccess, type WriteHooks } from '../files';
 import { readParameterFile, type ParameterFile } from '../files/parameter-file';
 
 /** One file to lint, with the parameters file that gives its parameters values, if any. */
@@ -64,6 +64,7 @@ export function processFile(
   runFiles: RunFileAccess,
   hooks?: WriteHooks,
 ): FileOutcome {
+  if (target.tooDeep) return fatalOutcome(target.path, UNREADABLE, `Not searched: this folder lies more than ${MAX_FOLDER_DEPTH} folders below the one the search started in, so the files in it are not linted.`);
   const read = readTemplateFile(target.path);
   // Every template was found a moment ago, by a listing or as a named file that existed.
   if (!read.ok) return fatalOutcome(target.path, UNREADABLE, `Cannot read the file: ${read.kind === 'missing' ? 'it no longer exists (deleted while the run listed it?)' : read.problem}.`);

@@ -77,11 +77,16 @@ describe('files that cannot be linted', () => {
     expect(run.results[0]!.messages.map((m) => m.ruleId)).toEqual(['dsc-vmss-node-name']);
   });
 
-  it('walks a folder tree 1,500 levels deep (a stat per folder, not a walk up the path)', async () => {
-    const deep = `${'a/'.repeat(1_500)}t.json`;
-    const cwd = workspace({ [deep]: scaleSet('web0') });
+  it('searches 256 folders down and reports the folder below that instead of entering it, in a tree 1,500 deep (the walk recurses per folder)', async () => {
+    const shallow = `${'a/'.repeat(200)}t.json`;
+    const cwd = workspace({ [shallow]: scaleSet('web0'), [`${'b/'.repeat(1_500)}t.json`]: scaleSet('web0') });
     const run = await lintJson([], cwd);
-    expect(names(run.results, cwd)).toEqual([deep]);
+    expect(run.code).toBe(1);
+    expect(names(run.results, cwd)).toEqual([shallow, 'b/'.repeat(257).slice(0, -1)]);
+    expect(run.results[0]!.messages.map((m) => m.ruleId)).toEqual(['dsc-vmss-node-name']);
+    expect(run.results[1]!.messages).toEqual([
+      expect.objectContaining({ ruleId: null, fatal: true, message: 'Not searched: this folder lies more than 256 folders below the one the search started in, so the files in it are not linted.' }),
+    ]);
   });
 
   // /proc links back to every folder (/proc/self/root is /): walking it once took 4 GB and ended in an out-of-memory abort.
