@@ -27,7 +27,8 @@ function statOf(path: string) {
     return statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
+    // A name longer than the file system allows cannot be there either.
+    return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' ? 'missing' : 'unreadable';
   }
 }
 

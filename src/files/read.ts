@@ -58,6 +58,8 @@ export function describeFileError(path: string, error: unknown): string {
       return 'its symbolic links form a loop';
     case 'EISDIR':
       return 'it is a directory';
+    case 'ENAMETOOLONG':
+      return 'its name is longer than the file system allows';
     default:
       return `${(error as Error).message ?? String(error)}`;
   }
