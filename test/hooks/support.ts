@@ -50,6 +50,12 @@ export function versionOf(command: string): string | undefined {
   return (result.stdout || result.stderr).trim().split('\n')[0];
 }
 
+/** The npm registry answers (`npm ping`): the hooks install armdsc-lint's dependencies from it, so without it their tests are skipped. */
+export function npmRegistryReachable(): boolean {
+  const result = spawnSync('npm', ['ping'], { encoding: 'utf8', env: childEnv(), timeout: 30_000 });
+  return !result.error && result.status === 0;
+}
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `armdsc-lint-${prefix}-`));
 }
