@@ -66,10 +66,10 @@ export function describeFileError(path: string, error: unknown): string {
 }
 
 /**
- * Read a regular file of at most MAX_FILE_SIZE bytes: a FIFO, device or directory is refused
- * without blocking on it. Never throws: a file that cannot be read gives the reason.
+ * Read a regular file of at most `limit` bytes: a FIFO, device or directory is refused without
+ * blocking on it. Never throws: a file that cannot be read gives the reason.
  */
-export function readRegularFile(path: string): BytesOutcome {
+export function readRegularFile(path: string, limit = MAX_FILE_SIZE): BytesOutcome {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
@@ -81,9 +81,9 @@ export function readRegularFile(path: string): BytesOutcome {
     const info = fstatSync(fd);
     const kind = FILE_KIND.find(([test]) => test(info.mode));
     if (kind) return { ok: false, kind: 'not-a-file', problem: `it is ${kind[1]}, not a regular file` };
-    if (info.size > MAX_FILE_SIZE) return { ok: false, kind: 'too-large', problem: tooLarge(info.size) };
-    const bytes = readAtMost(fd, info.size, MAX_FILE_SIZE + 1);
-    if (bytes.length > MAX_FILE_SIZE) return { ok: false, kind: 'too-large', problem: tooLarge(bytes.length) };
+    if (info.size > limit) return { ok: false, kind: 'too-large', problem: tooLarge(info.size, limit) };
+    const bytes = readAtMost(fd, info.size, limit + 1);
+    if (bytes.length > limit) return { ok: false, kind: 'too-large', problem: tooLarge(bytes.length, limit) };
     return { ok: true, bytes, mtimeMs: info.mtimeMs };
   } catch (error) {
     return refusal(path, error);
@@ -114,9 +114,9 @@ export function readTemplateFile(path: string): ReadOutcome {
 }
 
 /** Why a file (of `size` bytes, when known) is not read. */
-export function tooLarge(size?: number): string {
+export function tooLarge(size?: number, limit = MAX_FILE_SIZE): string {
   const shown = size === undefined ? '' : ` (${(size / 1024 / 1024).toFixed(1)} MB)`;
-  return `it is larger than ${MAX_FILE_SIZE / 1024 / 1024} MB${shown}; ARM takes templates up to 4 MB`;
+  return `it is larger than ${limit / 1024 / 1024} MB${shown}${limit === MAX_FILE_SIZE ? '; ARM takes templates up to 4 MB' : ''}`;
 }
 
 /**

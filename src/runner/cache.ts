@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { INTERNAL_ERROR, type FileDependency, type FileOutcome } from '../engine';
-import { writeReportFile } from '../files';
+import { readRegularFile, writeReportFile } from '../files';
 import { contentDigest, shortHash } from '../text/digest';
 import { FIX_NOT_WRITTEN, NOT_ENOUGH_MEMORY, UNREADABLE } from './process-file';
 
@@ -14,6 +14,8 @@ const ENTRIES_MARKER = '"entries":';
  * be read (a permission can change without its modification time), too little memory (the next run
  * may have more), and an internal error (a bug, or a worker that died).
  */
+/** Largest cache file read back (15 MB for the 5,785-template corpus); V8 strings end near 512 MB. */
+const MAX_CACHE_FILE_SIZE = 256 * 1024 * 1024;
 const RUN_DEPENDENT: ReadonlySet<string> = new Set([FIX_NOT_WRITTEN, UNREADABLE, NOT_ENOUGH_MEMORY, INTERNAL_ERROR]);
 
 /** ESLint's choices: file size and modification time, or a hash of the content. */
@@ -98,7 +100,9 @@ export class LintCache {
       const info = statSync(path);
       if (!info.isFile()) return undefined;
       if (this.strategy === 'metadata') return { size: info.size, mtimeMs: info.mtimeMs };
-      return { size: info.size, mtimeMs: info.mtimeMs, hash: contentDigest(readFileSync(path)) };
+      // Bounded as linting it is: a file too large to lint has no fingerprint, and is not cached.
+      const read = readRegularFile(path);
+      return read.ok ? { size: info.size, mtimeMs: info.mtimeMs, hash: contentDigest(read.bytes) } : undefined;
     } catch {
       return undefined;
     }
@@ -111,8 +115,11 @@ export class LintCache {
  * break the run). The text is dropped on return, so it is not held beside the entries.
  */
 function readEntries(location: string, version: string): Record<string, CacheEntry> | undefined {
+  // Read as a template is: a FIFO or device planted at the cache's path (/dev/zero) is not waited on or read forever.
+  const read = readRegularFile(location, MAX_CACHE_FILE_SIZE);
+  if (!read.ok) return undefined;
   try {
-    const text = readFileSync(location, 'utf8');
+    const text = read.bytes.toString('utf8');
     const marker = text.indexOf(ENTRIES_MARKER);
     if (marker <= 0 || !text.endsWith('}')) return undefined;
     const header = JSON.parse(`${text.slice(0, marker)}${ENTRIES_MARKER}null}`) as Partial<CacheHeader>;

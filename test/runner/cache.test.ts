@@ -3,7 +3,8 @@
  * them again; a changed file, a changed rule setting, a changed file the template depends on,
  * or another armdsc-lint version lints again.
  */
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileError, lintFiles, type LintFilesOptions } from '../../src/index';
 import * as processing from '../../src/runner/process-file';
@@ -137,6 +138,17 @@ describe('the cache', () => {
     expect(problems).toEqual([`${join('DSC', 'App.zip')} is a file this run reads (a parameters file or DSC archive)`]);
     expect(readFileSync(join(cwd, 'DSC/App.zip'), 'utf8')).toBe(archive);
     expect(report.referencedPaths).toContain(join(cwd, 'DSC/App.zip'));
+  });
+
+  it('does not wait on a FIFO or read a device planted where the cache is kept: the run lints, and says it could not save', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0') });
+    execFileSync('mkfifo', [join(cwd, '.armdsclintcache')]);
+    const problems: string[] = [];
+    const fifo = await run(cwd, { onCacheProblem: (problem) => problems.push(problem) });
+    expect(fifo.linted).toEqual(['a.json']);
+    expect(problems).toEqual(['it is a socket, or a FIFO or device with no process at the other end']);
+    symlinkSync('/dev/zero', join(cwd, 'zero'));
+    expect((await run(cwd, { cacheLocation: 'zero' })).linted).toEqual(['a.json']);
   });
 
   it('keeps the cache file where --cache-location says: a file, or a directory', async () => {
