@@ -3,6 +3,7 @@ import {
   constants,
   fchmodSync,
   fchownSync,
+  fstatSync,
   fsyncSync,
   ftruncateSync,
   lstatSync,
@@ -19,7 +20,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { encodeText, encodingName } from '../parse';
 import { randomHex } from '../text/digest';
-import { describeFileError, type ReadFile } from './read';
+import { describeFileError, readRegularFile, type ReadFile } from './read';
 
 export type WriteOutcome = { ok: true } | { ok: false; problem: string };
 
@@ -59,12 +60,10 @@ export function writeFixedFile(file: ReadFile, output: string, hooks: WriteHooks
   // Checked on the mode bits, not by trying: root may write to any file.
   if ((info.mode & 0o222) === 0) return { ok: false, problem: 'it is read-only' };
   const bytes = encodeText(output, file.encoding);
+  // Read as it was linted: what replaced the file meanwhile (a FIFO, a device) is not waited on or read forever.
   const unchanged = (): boolean => {
-    try {
-      return readFileSync(target).equals(file.bytes);
-    } catch {
-      return false;
-    }
+    const now = readRegularFile(target);
+    return now.ok && now.bytes.equals(file.bytes);
   };
   if (!unchanged()) return { ok: false, problem: 'it changed on disk while being linted' };
   try {
@@ -76,10 +75,11 @@ export function writeFixedFile(file: ReadFile, output: string, hooks: WriteHooks
 
 function rewriteInPlace(target: string, file: ReadFile, bytes: Buffer, hooks: WriteHooks): WriteOutcome {
   hooks.beforeReplace?.(target);
-  const fd = openSync(target, 'r+');
+  // Not blocking: a FIFO put in the file's place is not waited on.
+  const fd = openSync(target, constants.O_RDWR | constants.O_NONBLOCK);
   try {
     // Checked through the descriptor that writes, so no other file can be swapped in between.
-    if (!readFileSync(fd).equals(file.bytes)) return { ok: false, problem: 'it changed on disk while being linted' };
+    if (!fstatSync(fd).isFile() || !readFileSync(fd).equals(file.bytes)) return { ok: false, problem: 'it changed on disk while being linted' };
     ftruncateSync(fd, 0);
     writeAll(fd, bytes, 0);
     fsyncSync(fd);

@@ -3,7 +3,7 @@
  * of src/files/read.ts and write.ts has a test that fails when it breaks.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_FILE_SIZE, readTemplateFile, writeFixedFile, writeReportFile, type ReadFile } from '../../src/files';
 import { builtBin, workspace } from '../support/cli';
@@ -139,6 +139,19 @@ describe('writeFixedFile', () => {
     const edit = (target: string) => writeFileSync(target, '{"saved": "meanwhile"}');
     expect(writeFixedFile(file, FIXED, { beforeReplace: edit })).toEqual({ ok: false, problem: 'it changed on disk while being linted' });
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('{"saved": "meanwhile"}');
+  });
+
+  it('does not wait on a FIFO put in the file\'s place between the checks (one link, or several)', () => {
+    const dir = workspace({ 'a.json': TEMPLATE, 'b.json': TEMPLATE });
+    linkSync(join(dir, 'b.json'), join(dir, 'b-link.json'));
+    const toFifo = (target: string) => {
+      unlinkSync(target);
+      execFileSync('mkfifo', [target]);
+    };
+    for (const name of ['a.json', 'b.json']) {
+      expect(writeFixedFile(read(join(dir, name)), FIXED, { beforeReplace: toFifo })).toEqual({ ok: false, problem: 'it changed on disk while being linted' });
+      expect(lstatSync(join(dir, name)).isFIFO()).toBe(true);
+    }
   });
 
   it('checks again through the open file before rewriting a hard-linked file in place', () => {
