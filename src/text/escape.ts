@@ -7,14 +7,16 @@
 
 const hex = (character: string, digits: number): string => character.charCodeAt(0).toString(16).padStart(digits, '0');
 
-/** How an unprintable character is shown: `\x1b` up to U+00FF, `\ud800` above. */
+/** How an unprintable character is shown: `\x1b` up to U+00FF, `\u202e` above. */
 export function visibleEscape(character: string): string {
   return character.charCodeAt(0) <= 0xff ? `\\x${hex(character, 2)}` : `\\u${hex(character, 4)}`;
 }
 
 // C0 controls, DEL, and C1 controls: a UTF-8 terminal may take U+009B as CSI, as it takes ESC [.
-const CONTROL_CHARACTERS = /[\x00-\x1f\x7f-\x9f]/g;
-const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+// And the bidirectional controls (marks, embeddings, overrides, isolates): shown raw, they reorder
+// what a terminal or a code review page displays, as in "Trojan Source" (CVE-2021-42574).
+const CONTROL_CHARACTERS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Control characters as visible escapes. `keepLineBreaks` leaves CR and LF for formats that

@@ -5,6 +5,12 @@ describe('escapeControlCharacters', () => {
     expect(escapeControlCharacters('\x00a\tb\x1b[31mc\x7f\x9bd\u00a0é\u2028')).toBe('\\x00a\\x09b\\x1b[31mc\\x7f\\x9bd\u00a0é\u2028');
   });
 
+  it('shows the bidirectional controls as \\uNNNN, so that text from a template cannot reorder what is displayed', () => {
+    const spoof = 'main\u202enosj.\u202c \u2066x\u2069\u200e\u200f\u061c';
+    expect(escapeControlCharacters(spoof)).toBe('main\\u202enosj.\\u202c \\u2066x\\u2069\\u200e\\u200f\\u061c');
+    expect(escapeControlCharacters(spoof, { keepLineBreaks: true })).toBe(escapeControlCharacters(spoof));
+  });
+
   it('escapes line breaks unless asked to keep them', () => {
     expect(escapeControlCharacters('a\r\nb\x1b')).toBe('a\\x0d\\x0ab\\x1b');
     expect(escapeControlCharacters('a\r\nb\x1b', { keepLineBreaks: true })).toBe('a\r\nb\\x1b');
