@@ -38,9 +38,13 @@ const FILE_KIND: Array<[(mode: number) => boolean, string]> = [
 
 function refusal(path: string, error: unknown): ReadRefusal {
   const code = (error as NodeJS.ErrnoException).code;
-  const missing = code === 'ENOENT' && !path.includes('\ufffd');
+  // A path through a file (ENOTDIR) cannot exist either.
+  const missing = (code === 'ENOENT' && !path.includes('\ufffd')) || code === 'ENOTDIR';
   return { ok: false, kind: missing ? 'missing' : 'unreadable', problem: describeFileError(path, error) };
 }
+
+/** Why a path under a file cannot be opened or created (ENOTDIR; EEXIST from mkdir). */
+export const PATH_THROUGH_A_FILE = 'a part of its path is a file, not a folder';
 
 /** Why a path could not be opened or read, in words. */
 export function describeFileError(path: string, error: unknown): string {
@@ -60,6 +64,8 @@ export function describeFileError(path: string, error: unknown): string {
       return 'it is a directory';
     case 'ENAMETOOLONG':
       return 'its name is longer than the file system allows';
+    case 'ENOTDIR':
+      return PATH_THROUGH_A_FILE;
     default:
       return `${(error as Error).message ?? String(error)}`;
   }

@@ -20,7 +20,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { encodeText, encodingName } from '../parse';
 import { randomHex } from '../text/digest';
-import { describeFileError, readRegularFile, type ReadFile } from './read';
+import { describeFileError, PATH_THROUGH_A_FILE, readRegularFile, type ReadFile } from './read';
 
 export type WriteOutcome = { ok: true } | { ok: false; problem: string };
 
@@ -144,8 +144,11 @@ export function writeReportFile(path: string, text: string): WriteOutcome {
     return { ok: true };
   } catch (error) {
     // The folders exist by now (or mkdir threw): a missing entry means the folder takes no new files (/proc).
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { ok: false, problem: missing ? `no file can be created in ${dirname(path)}` : describeFileError(path, error) };
+    const { code, syscall } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return { ok: false, problem: `no file can be created in ${dirname(path)}` };
+    // mkdir of a folder on the path that is a file.
+    if (code === 'EEXIST' && syscall === 'mkdir') return { ok: false, problem: PATH_THROUGH_A_FILE };
+    return { ok: false, problem: describeFileError(path, error) };
   }
 }
 

@@ -58,6 +58,9 @@ describe('exit codes', () => {
     // A name longer than the file system allows (ENAMETOOLONG) is not there either; before, it was linted as an unreadable file.
     [['x'.repeat(300)], `armdsc-lint: No such file or directory: ${'x'.repeat(300)}\n`],
     [['a.json', '-o', 'y'.repeat(300)], `armdsc-lint: Cannot write ${'y'.repeat(300)}: its name is longer than the file system allows\n`],
+    // Before: the raw "EEXIST: file already exists, mkdir '…/a.json'".
+    [['a.json', '-o', 'a.json/out/lint.json'], 'armdsc-lint: Cannot write a.json/out/lint.json: a part of its path is a file, not a folder\n'],
+    [['a.json/x.json'], 'armdsc-lint: No such file or directory: a.json/x.json\n'],
     [['nothing/**/*.json'], 'armdsc-lint: No files match the pattern "nothing/**/*.json".\n'],
     [['empty'], 'armdsc-lint: No files match the pattern "empty".\n'],
     [['a.json', '--format', 'xml'], "armdsc-lint: Unknown format 'xml'. Formats: stylish, json, compact, unix, github, junit, sarif, or a path to a formatter module (see armdsc-lint --help)\n"],

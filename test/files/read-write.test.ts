@@ -50,9 +50,11 @@ describe('readTemplateFile', () => {
     expect(outcome.ok && outcome.file.bytes.length).toBe(MAX_FILE_SIZE);
   });
 
-  it('says when a file does not exist, and when a name is not valid UTF-8', () => {
-    const dir = workspace({});
+  it('says when a file does not exist (also under a file, or with a name too long to be there), and when a name is not valid UTF-8', () => {
+    const dir = workspace({ 'a.json': TEMPLATE });
     expect(readTemplateFile(join(dir, 'gone.json'))).toEqual({ ok: false, kind: 'missing', problem: 'it does not exist' });
+    expect(readTemplateFile(join(dir, 'a.json/b.json'))).toEqual({ ok: false, kind: 'missing', problem: 'a part of its path is a file, not a folder' });
+    expect(readTemplateFile(join(dir, 'x'.repeat(300)))).toEqual({ ok: false, kind: 'unreadable', problem: 'its name is longer than the file system allows' });
     expect(readTemplateFile(join(dir, 'caf\ufffd.json'))).toEqual({ ok: false, kind: 'unreadable', problem: 'its name is not valid UTF-8, so it cannot be opened' });
   });
 
