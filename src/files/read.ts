@@ -66,6 +66,18 @@ export function describeFileError(path: string, error: unknown): string {
       return 'its name is longer than the file system allows';
     case 'ENOTDIR':
       return PATH_THROUGH_A_FILE;
+    case 'EROFS':
+      return 'it is on a read-only file system';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'there is no space left on the disk (or in the quota)';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open';
+    case 'EBUSY':
+      return 'it is busy (in use by another program)';
+    case 'EIO':
+      return 'the disk reported an input/output error';
     default:
       return `${(error as Error).message ?? String(error)}`;
   }

@@ -5,7 +5,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_FILE_SIZE, readTemplateFile, writeFixedFile, writeReportFile, type ReadFile } from '../../src/files';
+import { describeFileError, MAX_FILE_SIZE, readTemplateFile, writeFixedFile, writeReportFile, type ReadFile } from '../../src/files';
 import { builtBin, workspace } from '../support/cli';
 import { scaleSetTemplate } from '../support/lint';
 
@@ -56,6 +56,18 @@ describe('readTemplateFile', () => {
     expect(readTemplateFile(join(dir, 'a.json/b.json'))).toEqual({ ok: false, kind: 'missing', problem: 'a part of its path is a file, not a folder' });
     expect(readTemplateFile(join(dir, 'x'.repeat(300)))).toEqual({ ok: false, kind: 'unreadable', problem: 'its name is longer than the file system allows' });
     expect(readTemplateFile(join(dir, 'caf\ufffd.json'))).toEqual({ ok: false, kind: 'unreadable', problem: 'its name is not valid UTF-8, so it cannot be opened' });
+  });
+
+  it.each([
+    ['EROFS', 'it is on a read-only file system'],
+    ['ENOSPC', 'there is no space left on the disk (or in the quota)'],
+    ['EMFILE', 'too many files are open'],
+    ['EIO', 'the disk reported an input/output error'],
+    ['EWHATEVER', 'EWHATEVER: something new, open'],
+  ])('describes %s in words (the error itself where no words are known)', (code, words) => {
+    // Errors the test cannot provoke here: made as Node makes them.
+    const error = Object.assign(new Error(`${code}: something new, open`), { code });
+    expect(describeFileError('/x/a.json', error)).toBe(words);
   });
 
   // root reads any file, so as root there is no permission error to see.
