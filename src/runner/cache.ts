@@ -115,11 +115,9 @@ export class LintCache {
  * break the run). The text is dropped on return, so it is not held beside the entries.
  */
 function readEntries(location: string, version: string): Record<string, CacheEntry> | undefined {
-  // Read as a template is: a FIFO or device planted at the cache's path (/dev/zero) is not waited on or read forever.
-  const read = readRegularFile(location, MAX_CACHE_FILE_SIZE);
-  if (!read.ok) return undefined;
+  const text = readCacheText(location);
+  if (text === undefined) return undefined;
   try {
-    const text = read.bytes.toString('utf8');
     const marker = text.indexOf(ENTRIES_MARKER);
     if (marker <= 0 || !text.endsWith('}')) return undefined;
     const header = JSON.parse(`${text.slice(0, marker)}${ENTRIES_MARKER}null}`) as Partial<CacheHeader>;
@@ -129,6 +127,16 @@ function readEntries(location: string, version: string): Record<string, CacheEnt
     // No cache yet, or not one of ours.
     return undefined;
   }
+}
+
+/**
+ * The cache file's text, read as a template is: a FIFO or device planted at its path (/dev/zero)
+ * is not waited on or read forever. Its bytes are dropped on return: held while the entries are
+ * parsed, they added up to 40 MB to a warm run's peak (168-170 MB against 129 MB).
+ */
+function readCacheText(location: string): string | undefined {
+  const read = readRegularFile(location, MAX_CACHE_FILE_SIZE);
+  return read.ok ? read.bytes.toString('utf8') : undefined;
 }
 
 /** A file the outcome read is as it was (or still missing). */
