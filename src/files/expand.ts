@@ -74,7 +74,7 @@ function listingEachDirectoryOnce(onTooDeep: (folder: string) => void): Tinyglob
     listed.add(identity.key);
     const entries: Dirent[] = [];
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const shown = entry.isSymbolicLink() ? asLinkTarget(entry, join(folder, entry.name)) : entry;
+      const shown = entry.isFile() || entry.isDirectory() ? entry : asFileOrDirectory(entry, join(folder, entry.name));
       if (shown) entries.push(shown);
     }
     return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -92,13 +92,19 @@ function identityOfFolder(path: string): { dev: bigint; key: string } | undefine
   }
 }
 
-/** A link's entry as a directory or (anything else: reading it will say what it is) a file; undefined when it leads nowhere. */
-function asLinkTarget(entry: Dirent, path: string): Dirent | undefined {
-  let directory: boolean;
-  try {
-    directory = statSync(path).isDirectory();
-  } catch {
-    return undefined;
+/**
+ * A link's entry as a directory, or as a file when it leads to anything else; undefined when it
+ * leads nowhere. A FIFO, socket or device is a file too: the globber would leave it out, and
+ * reading it says what it is (as for one that is named).
+ */
+function asFileOrDirectory(entry: Dirent, path: string): Dirent | undefined {
+  let directory = false;
+  if (entry.isSymbolicLink()) {
+    try {
+      directory = statSync(path).isDirectory();
+    } catch {
+      return undefined;
+    }
   }
   return Object.assign(Object.create(Object.getPrototypeOf(entry) as object) as Dirent, entry, {
     isDirectory: () => directory,
