@@ -61,6 +61,17 @@ function nameOf(steps: readonly Step[]): string | undefined {
   return pair ? pair.name.value : last.key;
 }
 
+/**
+ * For the url of `configuration` or `configurationData` (also where it is nested by mistake), the
+ * protected setting its SAS token belongs in; a secret there is not an argument of the configuration.
+ */
+function urlTokenSetting(steps: readonly Step[]): string | undefined {
+  const [parent, last] = steps.slice(-2);
+  if (!parent || !last || !('key' in parent) || !('key' in last) || last.key.toLowerCase() !== 'url') return undefined;
+  const owner = parent.key.toLowerCase();
+  return owner === 'configuration' ? 'configurationUrlSasToken' : owner === 'configurationdata' ? 'configurationDataUrlSasToken' : undefined;
+}
+
 /** The first key under settings. */
 function rootKey(steps: readonly Step[]): string | undefined {
   const first = steps[0];
@@ -76,6 +87,8 @@ export default defineRule({
     messages: {
       secretValue:
         '{{value}} is secret but sits in public settings ({{path}}), which are stored unencrypted; pass it in protectedSettings.configurationArguments.',
+      secretInUrl:
+        '{{value}} is secret but sits in public settings ({{path}}), which are stored unencrypted; give the URL without it and pass the token in protectedSettings.{{tokenSetting}}.',
       legacySecretValue:
         '{{value}} is secret but sits in public settings ({{path}}), which are stored unencrypted; pass it as "PrivateSettingsRef:<name>" with the value in protectedSettings.Items, or move to the 2.x protectedSettings.configurationArguments.',
       secretSettings:
@@ -133,6 +146,11 @@ export default defineRule({
       const name = nameOf(steps);
       const secret = value.secret ? secretName(node, value, name) : literalFragments(value).some((text) => SAS_SIGNATURE.test(text)) ? sasTokenName(value) : undefined;
       if (secret) {
+        const tokenSetting = urlTokenSetting(steps);
+        if (tokenSetting) {
+          context.report({ ...reportAt(dsc, node), messageId: 'secretInUrl', data: { value: secret, path, tokenSetting } });
+          return;
+        }
         // Under the 1.x Properties, PrivateSettingsRef is the way to pass a secret.
         const messageId = rootKey(steps) === 'properties' ? 'legacySecretValue' : 'secretValue';
         context.report({ ...reportAt(dsc, node), messageId, data: { value: secret, path } });

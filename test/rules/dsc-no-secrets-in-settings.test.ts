@@ -26,7 +26,18 @@ describe('dsc-no-secrets-in-settings', () => {
   it('reports another secret in a configuration URL, which dsc-sas-token does not look for', () => {
     const url = "[concat('https://x.blob.core.windows.net/dsc/Web.zip?', listAccountSas(parameters('storageName'), '2023-01-01', createObject()).accountSasToken)]";
     expect(messagesFor({ configuration: { ...configuration, url } }).map((m) => m.message)).toEqual([
-      'The result of listAccountSas() is secret but sits in public settings (settings.configuration.url), which are stored unencrypted; pass it in protectedSettings.configurationArguments.',
+      'The result of listAccountSas() is secret but sits in public settings (settings.configuration.url), which are stored unencrypted; give the URL without it and pass the token in protectedSettings.configurationUrlSasToken.',
+    ]);
+  });
+
+  it('sends the SAS token of a configuration or data URL nested by mistake to its protected setting, not to configurationArguments', () => {
+    const withToken = "[uri(parameters('_artifactsLocation'), concat('DSC/Web.zip', parameters('_artifactsLocationSasToken')))]";
+    const messages = messagesFor({ configuration, configurationArguments: { configuration: { url: withToken }, configurationData: { url: withToken }, url: withToken } });
+    expect(messages.map((m) => m.message.split('; ')[1])).toEqual([
+      'give the URL without it and pass the token in protectedSettings.configurationUrlSasToken.',
+      'give the URL without it and pass the token in protectedSettings.configurationDataUrlSasToken.',
+      // A url that is an argument of the configuration is passed as one.
+      'pass it in protectedSettings.configurationArguments.',
     ]);
   });
 
