@@ -2,7 +2,7 @@
  * armdsc-lint's public API: lint template text or files with the built-in rules. The CLI is a
  * thin layer over lintFiles().
  */
-import { statSync } from 'node:fs';
+import { isDirectory } from './files';
 import { join, resolve } from 'node:path';
 import { applyRuleEntries, recommendedSettings, type RuleEntry } from './config/rule-settings';
 import { ConfigResolver } from './config/resolve';
@@ -157,13 +157,5 @@ export function cacheFilePath(cwd: string, location: string | undefined): string
   const path = resolve(cwd, location ?? DEFAULT_CACHE_FILE);
   if (location !== undefined && (/[\\/]$/.test(location) || isDirectory(path))) return join(path, DEFAULT_CACHE_FILE);
   return path;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 

@@ -1,7 +1,7 @@
 import { arch, platform, release } from 'node:os';
 import { basename, relative, resolve } from 'node:path';
 import { cacheFilePath, ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
-import { MAX_FILE_SIZE, replacesAnyOf, RunFileAccess, tooLarge, writeReportFile, writesThrough } from '../files';
+import { isDirectory, MAX_FILE_SIZE, replacesAnyOf, RunFileAccess, tooLarge, writeReportFile, writesThrough } from '../files';
 import { CONFIG_FILE_NAMES } from '../config/config-file';
 import { readParameterFile } from '../files/parameter-file';
 import { ParameterPairing } from '../runner/parameter-pairing';
@@ -200,6 +200,8 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
     const path = resolve(io.cwd, output.file);
     // A stream (/dev/null, a pipe) takes one report after the other.
     if (writesThrough(path)) continue;
+    // Known before a long run, not after it.
+    if (isDirectory(path)) throw new FileError(`Cannot write ${output.file}: it is a directory`);
     const earlier = written.find((other) => replacesAnyOf(path, [other.path]));
     if (earlier) throw new UsageError(`${earlier.by} and the ${output.format} format would both write ${output.file}: give each report its own file`);
     written.push({ path, by: output === outputs[0] ? '--output-file' : `the ${output.format} format` });

@@ -1,6 +1,5 @@
-import { statSync } from 'node:fs';
 import type { FileAccess, FileDependency, ReadResult } from '../engine';
-import { readRegularFile } from './read';
+import { isDirectory, readRegularFile } from './read';
 
 /** Bytes of referenced files kept for the run at most; archives are kilobytes to a few megabytes. */
 const MAX_CACHED_BYTES = 128 * 1024 * 1024;
@@ -25,7 +24,7 @@ export class RunFileAccess {
         used.set(path, dependency);
         return result;
       },
-      isDirectory: (path) => this.isDirectory(path),
+      isDirectory: (path) => this.rememberedIsDirectory(path),
       memo: <T>(key: string, compute: () => T): T => {
         if (!this.memos.has(key)) this.memos.set(key, compute());
         return this.memos.get(key) as T;
@@ -34,14 +33,10 @@ export class RunFileAccess {
     return { access, dependencies: () => [...used.values()] };
   }
 
-  private isDirectory(path: string): boolean {
+  private rememberedIsDirectory(path: string): boolean {
     let answer = this.directories.get(path);
     if (answer === undefined) {
-      try {
-        answer = statSync(path).isDirectory();
-      } catch {
-        answer = false;
-      }
+      answer = isDirectory(path);
       this.directories.set(path, answer);
     }
     return answer;

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { decodeBytes, decodesExactly, type TextEncodingInfo } from '../parse';
 
 /**
@@ -107,6 +107,15 @@ export function readRegularFile(path: string, limit = MAX_FILE_SIZE): BytesOutco
     return refusal(path, error);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Whether `path` is a directory (following links); false when it cannot be told. */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -61,6 +61,9 @@ describe('exit codes', () => {
     // Before: the raw "EEXIST: file already exists, mkdir '…/a.json'".
     [['a.json', '-o', 'a.json/out/lint.json'], 'armdsc-lint: Cannot write a.json/out/lint.json: a part of its path is a file, not a folder\n'],
     [['a.json/x.json'], 'armdsc-lint: No such file or directory: a.json/x.json\n'],
+    // Refused before the run lints anything, not after.
+    [['a.json', '-o', 'empty'], 'armdsc-lint: Cannot write empty: it is a directory\n'],
+    [['a.json', '-f', 'junit=empty/'], 'armdsc-lint: Cannot write empty/: it is a directory\n'],
     [['nothing/**/*.json'], 'armdsc-lint: No files match the pattern "nothing/**/*.json".\n'],
     [['empty'], 'armdsc-lint: No files match the pattern "empty".\n'],
     [['a.json', '--format', 'xml'], "armdsc-lint: Unknown format 'xml'. Formats: stylish, json, compact, unix, github, junit, sarif, or a path to a formatter module (see armdsc-lint --help)\n"],

@@ -95,6 +95,12 @@ describe('--format', () => {
     expect(readFileSync(join(cwd, 'values/p.json'), 'utf8')).toBe(parameters);
   });
 
+  it('refuses a report into a directory before linting, so --fix changes nothing', async () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'reports/readme.txt': '' });
+    expect(await runCli(['a.json', '--fix', '-o', 'reports'], cwd)).toEqual({ code: 2, stdout: '', stderr: 'armdsc-lint: Cannot write reports: it is a directory\n' });
+    expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(scaleSet('web0'));
+  });
+
   it('refuses a report into the cache file (one line, exit 2), which the run writes too', async () => {
     const cwd = workspace({ 'a.json': scaleSet('web0') });
     expect(await runCli(['a.json', '--cache', '-f', 'json=.armdsclintcache'], cwd)).toEqual({
