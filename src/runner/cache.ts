@@ -9,13 +9,14 @@ const CACHE_FORMAT = 2;
 /** What precedes the entries in a cache file; they run from there to the file's last `}`. */
 const ENTRIES_MARKER = '"entries":';
 
+/** Largest cache file read back (15 MB for the 5,785-template corpus); V8 strings end near 512 MB. */
+const MAX_CACHE_FILE_SIZE = 256 * 1024 * 1024;
+
 /**
  * Messages that hold for this run, not for the file's bytes: a refused write, a file that could not
  * be read (a permission can change without its modification time), too little memory (the next run
  * may have more), and an internal error (a bug, or a worker that died).
  */
-/** Largest cache file read back (15 MB for the 5,785-template corpus); V8 strings end near 512 MB. */
-const MAX_CACHE_FILE_SIZE = 256 * 1024 * 1024;
 const RUN_DEPENDENT: ReadonlySet<string> = new Set([FIX_NOT_WRITTEN, UNREADABLE, NOT_ENOUGH_MEMORY, INTERNAL_ERROR]);
 
 /** ESLint's choices: file size and modification time, or a hash of the content. */
@@ -96,13 +97,14 @@ export class LintCache {
   }
 
   private fingerprint(path: string): { size: number; mtimeMs: number; hash?: string } | undefined {
+    if (this.strategy === 'content') {
+      // Read as linting reads (regular files only, bounded): size, time and hash from one open file.
+      const read = readRegularFile(path);
+      return read.ok ? { size: read.bytes.length, mtimeMs: read.mtimeMs, hash: contentDigest(read.bytes) } : undefined;
+    }
     try {
       const info = statSync(path);
-      if (!info.isFile()) return undefined;
-      if (this.strategy === 'metadata') return { size: info.size, mtimeMs: info.mtimeMs };
-      // Bounded as linting it is: a file too large to lint has no fingerprint, and is not cached.
-      const read = readRegularFile(path);
-      return read.ok ? { size: info.size, mtimeMs: info.mtimeMs, hash: contentDigest(read.bytes) } : undefined;
+      return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : undefined;
     } catch {
       return undefined;
     }
