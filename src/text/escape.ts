@@ -15,8 +15,9 @@ export function visibleEscape(character: string): string {
 // C0 controls, DEL, and C1 controls: a UTF-8 terminal may take U+009B as CSI, as it takes ESC [.
 // And the bidirectional controls (marks, embeddings, overrides, isolates): shown raw, they reorder
 // what a terminal or a code review page displays, as in "Trojan Source" (CVE-2021-42574).
-const CONTROL_CHARACTERS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const DEL_C1_AND_BIDI = '\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const CONTROL_CHARACTERS = new RegExp(`[\\x00-\\x1f${DEL_C1_AND_BIDI}]`, 'g');
+const CONTROL_CHARACTERS_BUT_LINE_BREAKS = new RegExp(`[\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f${DEL_C1_AND_BIDI}]`, 'g');
 
 /**
  * Control characters as visible escapes. `keepLineBreaks` leaves CR and LF for formats that
