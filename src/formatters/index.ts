@@ -44,7 +44,7 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
   try {
     loaded = await importUserModule(resolve(cwd, name));
   } catch (error) {
-    throw new FormatterError(`Cannot load the formatter ${name}: ${(error as Error).message.split('\n')[0]}`);
+    throw new FormatterError(`Cannot load the formatter ${name}: ${firstLine(error)}`);
   }
   const candidate = typeof loaded === 'function' ? loaded : (loaded as { default?: unknown } | undefined)?.default;
   if (typeof candidate !== 'function') throw new FormatterError(`The formatter ${name} does not export a function (results, context) => string`);
@@ -54,14 +54,22 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
     try {
       text = await format(results, context);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new FormatterFailed(`The formatter ${name} failed: ${detail.split('\n')[0]}`, { cause: error });
+      throw new FormatterFailed(`The formatter ${name} failed: ${firstLine(error)}`, { cause: error });
     }
     // As in ESLint, no text (undefined, null) prints nothing.
     if (text === undefined || text === null) return '';
     if (typeof text !== 'string') throw new FormatterFailed(`The formatter ${name} returned a value of type ${typeof text}, not a string`);
     return text;
   };
+}
+
+/**
+ * The first line of what a formatter module threw: an error's message (read as a property: an
+ * error from another realm is no `instanceof Error` here), or the value itself.
+ */
+function firstLine(error: unknown): string {
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return (typeof message === 'string' ? message : String(error)).split('\n')[0]!;
 }
 
 /** A CommonJS module with require(); an ES module (.mjs, or "type": "module") with import(). */
