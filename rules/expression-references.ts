@@ -157,7 +157,8 @@ export default defineRule<MessageId>({
         report({ messageId: 'outerScope', data });
       } else if (kind === 'parameters' && isPolicyParameter(model, site.node, name)) {
         report({ messageId: 'policyParameter', data, suggest: [escapeBracketSuggestion(source, site.node)] });
-      } else {
+      } else if (!(model.snippet && template.scope === model.root.scope)) {
+        // Not in a snippet's own scope, whose names the template it is pasted into declares, or not.
         const candidate = closestName(name, [...template.scope[kind].values()].map((d) => d.name));
         if (candidate === undefined) report({ messageId: 'undeclared', data });
         else report({ messageId: 'undeclaredDidYouMean', data: { ...data, candidate: shortText(candidate) }, suggest: [renameSuggestion(site, argument, candidate)] });

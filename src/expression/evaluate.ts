@@ -38,6 +38,12 @@ export interface Assumptions {
 }
 
 /**
+ * A tab stop, placeholder, choice or variable of an editor snippet (`$1`, `${1:name}`, `${1|a,b|}`,
+ * `$TM_FILENAME`): the user fills it in when the snippet is inserted, so its text is not the value.
+ */
+const SNIPPET_PLACEHOLDER = /\$[\w{]/;
+
+/**
  * Partial evaluator for template values. Results are memoised per node: a node always belongs to
  * one template, so it is always evaluated in the same scope. Reference cycles are unknown. One
  * Evaluator serves one file, and its budgets (budgets.ts) bound the time and memory of that file.
@@ -54,7 +60,11 @@ export class Evaluator {
   /** Canonical keys of the `if()` conditions met that were neither known nor assumed. */
   readonly unknownConditions = new Set<string>();
 
-  constructor(private readonly assumptions: Assumptions = {}) {}
+  /** `snippet`: the file is an editor snippet, where a string with a placeholder in it is unknown. */
+  constructor(
+    private readonly assumptions: Assumptions = {},
+    private readonly snippet = false,
+  ) {}
 
   /** The value of a JSON node (which may be or contain expressions) evaluated in `scope`. */
   evaluate(node: JsonValue, scope: Scope): AbstractValue {
@@ -74,6 +84,11 @@ export class Evaluator {
     }
   }
 
+  /** The same text is the same value: a tab stop used twice is filled in once. */
+  private literal(text: string): AbstractValue {
+    return this.snippet && SNIPPET_PLACEHOLDER.test(text) ? unknown(`snippet(${text})`) : literalString(text);
+  }
+
   private exhaust(budget: ExhaustedBudget): AbstractValue {
     this.exhausted ??= budget;
     return unknown(`budget(${budget})`);
@@ -83,7 +98,7 @@ export class Evaluator {
     switch (node.kind) {
       case 'string': {
         const parsed = parseTemplateString(node.value);
-        if (parsed.kind === 'literal') return literalString(parsed.value);
+        if (parsed.kind === 'literal') return this.literal(parsed.value);
         if (!parsed.expression || parsed.errors.length > 0) return unknown(`invalid(${node.value})`);
         return this.evaluateExpression(parsed.expression, scope);
       }
@@ -109,7 +124,7 @@ export class Evaluator {
   evaluateExpression(expression: Expression, scope: Scope): AbstractValue {
     switch (expression.kind) {
       case 'string':
-        return literalString(expression.value);
+        return this.literal(expression.value);
       case 'number':
         return numberValue(expression.value);
       case 'member':

@@ -1,5 +1,5 @@
 import { Evaluator, type Assumptions, type Expression, type Origin, type Scope } from '../expression';
-import { getProperty, getString, type JsonNode, type JsonObject, type JsonValue, type SourceFile } from '../parse';
+import { getObject, getProperty, getString, type JsonNode, type JsonObject, type JsonValue, type SourceFile } from '../parse';
 import { collectExtensions } from './compute';
 import { dscView } from './dsc';
 import { findMisplacements } from './misplaced';
@@ -29,6 +29,14 @@ export function classifyDocument(root: JsonValue | undefined): DocumentKind {
   return getProperty(root, 'resources') && getProperty(root, 'contentVersion') ? 'template' : 'other';
 }
 
+/**
+ * An editor snippet in the format of VS Code's ARM Tools (a template whose root `metadata` has a
+ * `prefix`, the text typed to insert it): a fragment of the template it is inserted into.
+ */
+function isEditorSnippet(root: JsonObject): boolean {
+  return getString(getObject(root, 'metadata'), 'prefix') !== undefined;
+}
+
 /** Parameter values a parameters file gives the root template (lower-cased names). */
 export interface ParameterFileValues {
   /** The file's name as messages show it. */
@@ -53,12 +61,13 @@ export function buildModel(source: SourceFile, rootNode: JsonObject, parameterFi
     return root;
   };
   const scopeOf = (node: JsonValue): Scope => templateOf(node).scope;
-  const evaluator = new Evaluator();
+  const snippet = isEditorSnippet(rootNode);
+  const evaluator = new Evaluator({}, snippet);
   const evaluate = (node: JsonValue) => evaluator.evaluate(node, scopeOf(node));
   const evaluateExpression = (expression: Expression, at: JsonValue) => evaluator.evaluateExpression(expression, scopeOf(at));
   const resolver = new NodeResolver(scopeOf, (expression, scope) => evaluator.evaluateExpression(expression, scope));
   const evaluateAssuming = (assumptions: Assumptions) => {
-    const assuming = new Evaluator(assumptions);
+    const assuming = new Evaluator(assumptions, snippet);
     return { evaluate: (node: JsonValue) => assuming.evaluate(node, scopeOf(node)), unknownConditions: assuming.unknownConditions };
   };
 
@@ -81,6 +90,7 @@ export function buildModel(source: SourceFile, rootNode: JsonObject, parameterFi
   return {
     source,
     root,
+    snippet,
     templates,
     resources,
     computeTargets,

@@ -146,6 +146,12 @@ export interface AssumingEvaluation {
 export interface FileModel {
   source: SourceFile;
   root: Template;
+  /**
+   * The file is an editor snippet (root `metadata.prefix`, VS Code ARM Tools): the template it is
+   * inserted into declares its parameters and variables, and the user fills in its placeholders
+   * (`${1:name}`), whose strings are unknown.
+   */
+  snippet: boolean;
   templates: Template[];
   /** Every resource of every template, parents before children. */
   resources: Resource[];

@@ -4,7 +4,7 @@ import { lintWithRule } from '../support/lint';
 
 const RULE = 'expression-references';
 
-function template(parts: { parameters?: object; variables?: object; functions?: object[]; resources?: object[]; outputs?: object }): string {
+function template(parts: { metadata?: object; parameters?: object; variables?: object; functions?: object[]; resources?: object[]; outputs?: object }): string {
   return JSON.stringify(
     {
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
@@ -78,6 +78,30 @@ describe('expression-references: nested deployments', () => {
   it('reports parent declarations used inside an inner-scope template', () => {
     const nested = { resources: [], outputs: output("[concat(parameters('location'), variables('prefix'))]") };
     expect(ids(template({ ...parent, resources: [nestedDeployment('inner', nested)] }))).toEqual(['innerScopeParameter', 'innerScopeVariable']);
+  });
+});
+
+describe('expression-references: editor snippets', () => {
+  // VS Code ARM Tools inserts a resource snippet into a template, which declares the names it uses.
+  const snippet = { prefix: 'arm-vm', description: 'Virtual machine' };
+
+  it("does not report names a snippet leaves to the template it is inserted into", () => {
+    const text = template({ metadata: snippet, outputs: output("[concat(parameters('location'), variables('vmName'))]") });
+    expect(lint(text)).toEqual([]);
+    // Without the prefix it is a template, and both names are undeclared.
+    expect(ids(template({ metadata: { description: 'Virtual machine' }, outputs: output("[concat(parameters('location'), variables('vmName'))]") }))).toEqual([
+      'undeclared',
+      'undeclared',
+    ]);
+  });
+
+  it('still reports a name the snippet declares as the other kind', () => {
+    expect(ids(template({ metadata: snippet, variables: { vmName: 'vm' }, outputs: output("[parameters('vmName')]") }))).toEqual(['wrongKind']);
+  });
+
+  it('still checks an inner-scope template in the snippet, whose scope is its own', () => {
+    const nested = { resources: [], outputs: output("[parameters('missing')]") };
+    expect(ids(template({ metadata: snippet, resources: [nestedDeployment('inner', nested)] }))).toEqual(['undeclared']);
   });
 });
 
