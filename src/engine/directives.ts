@@ -1,7 +1,7 @@
 import type { FileModel } from '../model';
 import { getObject, getProperty, type JsonObject, type JsonValue, type SourceFile } from '../parse';
 import { closestName } from '../text/did-you-mean';
-import type { LintMessage, RuleModule, Suppression } from './types';
+import type { RuleModule, Suppression } from './types';
 
 /** A 1-based position, compared line first. */
 interface Position {
@@ -136,9 +136,7 @@ function metadataOwners(model: FileModel): JsonObject[] {
   return [...owners];
 }
 
-/** The regions that silence a message (at its own position or its subject's), if any. */
-export function suppressionsOf(message: LintMessage, subject: Position | undefined, regions: readonly SuppressionRegion[]): SuppressionRegion[] {
-  if (message.ruleId === null) return [];
-  const ruleId = message.ruleId;
-  return regions.filter((region) => regionCovers(region, message, ruleId) || (subject !== undefined && regionCovers(region, subject, ruleId)));
+/** The regions that silence a finding of `ruleId` at `position` (or at its subject's), if any. */
+export function suppressionsOf(ruleId: string, position: Position, subject: Position | undefined, regions: readonly SuppressionRegion[]): SuppressionRegion[] {
+  return regions.filter((region) => regionCovers(region, position, ruleId) || (subject !== undefined && regionCovers(region, subject, ruleId)));
 }

@@ -17,6 +17,15 @@ export const INTERNAL_ERROR = 'internal-error';
 export const UNKNOWN_RULE_IN_DIRECTIVE = 'unknown-rule-in-directive';
 /** The messageId of a directive that silenced nothing (--report-unused-disable-directives). */
 export const UNUSED_DIRECTIVE = 'unused-disable-directive';
+/** The messageId of the note that a file's findings past MAX_FINDINGS_PER_FILE are not shown. */
+export const TOO_MANY_FINDINGS = 'too-many-findings';
+
+/**
+ * Findings kept of one file (and as many suppressed ones, for suppressedMessages). A few megabytes of repeated keys give
+ * millions, each about 2.5 KB until it is reported, and a report past V8's longest string: the run
+ * would end out of memory. Past the limit the rules' reports are only counted.
+ */
+export const MAX_FINDINGS_PER_FILE = 10_000;
 
 export interface FileLintInput {
   text: string;
@@ -140,6 +149,8 @@ interface Pass {
   unused: PendingMessage[];
   deferredUnused: SuppressionRegion[];
   rootParameters?: string[];
+  /** Findings past MAX_FINDINGS_PER_FILE: how many, the worst severity, and where the first is. */
+  omitted?: { count: number; severity: 1 | 2; at: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'> };
 }
 
 /** Run every enabled rule over one parsed file. */
@@ -161,6 +172,11 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
     return pass;
   }
   if (input.parameterFile) pass.rootParameters = [...model.root.scope.parameters.values()].map((p) => p.name);
+  // Known before the rules run, so that a finding is kept or suppressed as it is reported.
+  const suppression = input.inlineConfig !== false ? suppressionRegions(source, model, input.rules) : { regions: [], problems: [] };
+  pass.regions = suppression.regions;
+  const used = new Set<SuppressionRegion>();
+  let shown = 0;
   const secrets = secretTexts(model);
   const fixer = new RuleFixer(source);
   const seen = new Set<string>();
@@ -183,6 +199,14 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
     const severity = setting.severity;
     const report = (descriptor: ReportDescriptor): void => {
       const location = descriptor.location ?? source.locationOfNode(descriptor.node);
+      const subjectLocation = descriptor.subject ? source.locationOfNode(descriptor.subject) : undefined;
+      const covering = suppressionsOf(ruleId, location, subjectLocation, pass.regions);
+      for (const region of covering) used.add(region);
+      const suppressed = covering.length > 0;
+      if ((suppressed ? pass.suppressed.length : shown) >= MAX_FINDINGS_PER_FILE) {
+        if (!suppressed) omit(pass, severity, location);
+        return;
+      }
       const message = locatedMessage(ruleId, severity, rule.meta, descriptor.messageId, descriptor.data, location);
       message.message = redactSecrets(message.message, secrets);
       // Settings shared through a variable are reached from several extensions: report once.
@@ -202,8 +226,12 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
         desc: redactSecrets(messageText(rule.meta, suggestion.messageId, suggestion.data), secrets),
         computeFix: asFix(suggestion.fix),
       }));
-      const subject = descriptor.subject ? source.locationOfNode(descriptor.subject) : undefined;
-      pass.pending.push({ message, computeFix, suggestions, subject: subject && { line: subject.line, column: subject.column } });
+      if (!suppressed) {
+        shown++;
+        pass.pending.push({ message, computeFix, suggestions });
+        return;
+      }
+      pass.suppressed.push({ ...message, suppressions: covering.map(({ kind, justification }) => ({ kind, justification })) });
     };
     const context: RuleContext = {
       id: ruleId,
@@ -245,27 +273,37 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
   } catch (error) {
     internalError(null, error);
   }
-  if (input.inlineConfig !== false) applySuppressions(pass, source, model, input);
+  reportDirectiveProblems(pass, source, suppression.problems, used, input);
+  if (pass.omitted) pass.pending.push({ message: omittedFindingsMessage(pass.omitted) });
   pass.pending.sort((a, b) => compareMessages(a.message, b.message));
   return pass;
 }
 
+/** Count a finding past the limit. */
+function omit(pass: Pass, severity: 1 | 2, location: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'>): void {
+  if (!pass.omitted) {
+    const { line, column, endLine, endColumn } = location;
+    pass.omitted = { count: 0, severity, at: { line, column, endLine, endColumn } };
+  }
+  pass.omitted.count++;
+  if (severity === 2) pass.omitted.severity = 2;
+}
+
+/** The note, at the first finding not kept, that says how many more the rules reported. */
+function omittedFindingsMessage(omitted: NonNullable<Pass['omitted']>): LintMessage {
+  const { count, severity, at } = omitted;
+  const more = count === 1 ? '1 more finding in this file is' : `${count.toLocaleString('en-US')} more findings in this file are`;
+  const message = `${more} not shown (armdsc-lint shows at most ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} of a file); the first of them is here.`;
+  return { ruleId: null, severity, message, messageId: TOO_MANY_FINDINGS, ...at };
+}
+
 /**
- * Move the findings that directives or metadata silence to `suppressed` (their fixes are then
- * never applied), report directives naming unknown rules and, when asked, directives that
- * silenced nothing.
+ * Report directives naming unknown rules and, when asked, directives that silenced nothing (the
+ * findings they silence were moved to `suppressed` as they were reported, so their fixes are never
+ * applied).
  */
-function applySuppressions(pass: Pass, source: SourceFile, model: FileModel, input: FileLintInput): void {
-  const { regions, problems } = suppressionRegions(source, model, input.rules);
-  pass.regions = regions;
-  const used = new Set<SuppressionRegion>();
-  pass.pending = pass.pending.filter((pending) => {
-    const covering = suppressionsOf(pending.message, pending.subject, regions);
-    if (covering.length === 0) return true;
-    for (const region of covering) used.add(region);
-    pass.suppressed.push({ ...pending.message, suppressions: covering.map(({ kind, justification }) => ({ kind, justification })) });
-    return false;
-  });
+function reportDirectiveProblems(pass: Pass, source: SourceFile, problems: ReturnType<typeof suppressionRegions>['problems'], used: ReadonlySet<SuppressionRegion>, input: FileLintInput): void {
+  const { regions } = pass;
   for (const problem of problems) {
     pass.pending.push({ message: { ruleId: null, severity: 2, message: problem.message, messageId: UNKNOWN_RULE_IN_DIRECTIVE, ...source.locationOf(problem.offset, problem.length) } });
   }

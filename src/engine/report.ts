@@ -29,8 +29,6 @@ export interface PendingMessage {
   message: LintMessage;
   computeFix?: () => Fix;
   suggestions?: Array<{ messageId: string; desc: string; computeFix: () => Fix }>;
-  /** Where the object the finding concerns starts, when reported elsewhere (ReportDescriptor.subject). */
-  subject?: { line: number; column: number };
 }
 
 /** The messageId of a file that does not parse. */
