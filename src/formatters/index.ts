@@ -38,7 +38,7 @@ const importModule = new Function('specifier', 'return import(specifier)') as (s
  * module.exports. That module is the only code a run loads from outside armdsc-lint.
  */
 export async function loadFormatter(name: string, cwd: string): Promise<Formatter> {
-  if (Object.hasOwn(BUILT_IN, name)) return BUILT_IN[name]!();
+  if (Object.hasOwn(BUILT_IN, name)) return withinStringLimit(name, await BUILT_IN[name]!());
   if (!isModulePath(name)) throw new FormatterError(`Unknown format '${name}'. Formats: ${FORMAT_NAMES.join(', ')}, or a path to a formatter module`);
   let loaded: unknown;
   try {
@@ -60,6 +60,21 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
     if (text === undefined || text === null) return '';
     if (typeof text !== 'string') throw new FormatterFailed(`The formatter ${name} returned a value of type ${typeof text}, not a string`);
     return text;
+  };
+}
+
+/**
+ * A built-in format whose report would be longer than V8's longest string (2^29 - 24 characters,
+ * about 512 MB, for millions of findings) fails in one line, not as an internal error.
+ */
+function withinStringLimit(name: string, format: Formatter): Formatter {
+  return async (results, context) => {
+    try {
+      return await format(results, context);
+    } catch (error) {
+      if (!(error instanceof RangeError && error.message === 'Invalid string length')) throw error;
+      throw new FormatterFailed(`The ${name} report is longer than the longest string Node.js can hold (about 512 MB of text): lint fewer files at a time, or with fewer rules`, { cause: error });
+    }
   };
 }
 
