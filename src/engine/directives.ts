@@ -71,12 +71,12 @@ export function suppressionRegions(source: SourceFile, model: FileModel | undefi
     const raw = source.text.slice(comment.offset, comment.offset + comment.length);
     if (!raw.includes('armdsc-lint-')) continue;
     const body = comment.kind === 'line' ? raw.slice(2) : raw.slice(2, raw.endsWith('*/') ? -2 : undefined);
-    const match = DIRECTIVE.exec(body);
+    // The reason is split off first, as ESLint does: `armdsc-lint-disable -- reason` names no rule.
+    const separator = JUSTIFICATION.exec(body);
+    const justification = separator ? body.slice(separator.index + separator[0].length).trim() : '';
+    const match = DIRECTIVE.exec(separator ? body.slice(0, separator.index) : body);
     if (!match) continue;
-    const [, kind, rest = ''] = match;
-    const separator = JUSTIFICATION.exec(rest);
-    const list = separator ? rest.slice(0, separator.index) : rest;
-    const justification = separator ? rest.slice(separator.index + separator[0].length).trim() : '';
+    const [, kind, list = ''] = match;
     const ids = list.split(',').map((id) => id.trim()).filter(Boolean);
     const location = source.locationOf(comment.offset, comment.length);
     const where = `armdsc-lint-${kind}`;

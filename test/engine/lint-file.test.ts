@@ -170,6 +170,23 @@ describe('lintFile', () => {
     expect(outcome.result.fatalErrorCount).toBe(1);
   });
 
+  it('does not let a directive silence an internal error, though it silences the findings it names', () => {
+    const crashing = defineRule({
+      meta: { id: 'crashing', type: 'problem', severity: 'error', docs: { description: 'x' }, messages: {}, schema: [] },
+      create: () => ({
+        resource() {
+          throw new Error('boom');
+        },
+      }),
+    });
+    const { linter, settings } = linterWith(crashing, nameRule());
+    // Line 1, where the internal error is placed, and every rule from there on.
+    const outcome = linter.lintText(`// armdsc-lint-disable-line -- all\n/* armdsc-lint-disable -- all */ ${twoResources}`, { filePath: 'a.json', settings });
+    if (outcome.kind !== 'result') throw new Error('expected a result');
+    expect(outcome.result.messages.map((m) => [m.ruleId, m.messageId])).toEqual([['crashing', INTERNAL_ERROR]]);
+    expect(outcome.result.suppressedMessages.map((m) => m.ruleId)).toEqual(['test-name', 'test-name']);
+  });
+
   it('puts the stack of an internal error into the message with debug', () => {
     const crashing = defineRule({
       meta: { id: 'crashing', type: 'problem', severity: 'error', docs: { description: 'x' }, messages: {}, schema: [] },

@@ -48,6 +48,17 @@ describe('comment directives', () => {
     ]);
   });
 
+  it.each([
+    ['disable-next-line', '            // armdsc-lint-disable-next-line -- the image names itself'],
+    ['disable', '            /* armdsc-lint-disable -- the image names itself */'],
+  ])('%s without rule ids but with a reason silences every rule, with that reason', (_kind, directive) => {
+    const result = lint(scaleSet(directive));
+    expect(result.messages).toEqual([]);
+    expect(result.suppressedMessages).toEqual([
+      expect.objectContaining({ ruleId: 'dsc-vmss-node-name', line: 11, suppressions: [{ kind: 'directive', justification: 'the image names itself' }] }),
+    ]);
+  });
+
   it('disable-line silences its own line, and only the rules it names', () => {
     const text = scaleSet('').replace('"nodeName": "web0"', '"nodeName": "web0" // armdsc-lint-disable-line dsc-sas-token');
     expect(ids(lint(text))).toEqual(['dsc-vmss-node-name']);
