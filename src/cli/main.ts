@@ -5,6 +5,7 @@ import { isDirectory, MAX_FILE_SIZE, replacesAnyOf, RunFileAccess, tooLarge, wri
 import { CONFIG_FILE_NAMES } from '../config/config-file';
 import { readParameterFile } from '../files/parameter-file';
 import { ParameterPairing } from '../runner/parameter-pairing';
+import { maxWorkers } from '../runner/run-files';
 import { fileProblem, FIX_NOT_WRITTEN, memoryShortfall, NOT_ENOUGH_MEMORY, UNREADABLE } from '../runner/process-file';
 import { appendMessages, fatalOutcome } from '../engine';
 import { decodeBytes, decodesExactly, encodeText, encodingName, type TextEncodingInfo } from '../parse';
@@ -51,9 +52,11 @@ function parseMaxWarnings(value: string | undefined): number {
   return Number(value);
 }
 
-function parseConcurrency(value: string | undefined): Concurrency {
+function parseConcurrency(value: string | undefined, io: CliIo): Concurrency {
   if (value === undefined || value === 'auto' || value === 'off') return value ?? 'auto';
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--concurrency takes a number of worker threads, 'auto' or 'off', not '${value}'`);
+  const most = maxWorkers();
+  if (Number(value) > most) io.stderr(`armdsc-lint: warning: --concurrency ${value} is more worker threads than a run starts here (one per core, at least 16): using ${most}\n`);
   return Number(value);
 }
 
@@ -110,7 +113,7 @@ function lintOptions(options: ParsedOptions, io: CliIo, includeFixes: boolean): 
     includeFixes,
     inlineConfig: options['inline-config'] !== false,
     reportUnusedDisableDirectives: options['report-unused-disable-directives'] === true,
-    concurrency: parseConcurrency(options.concurrency as string | undefined),
+    concurrency: parseConcurrency(options.concurrency as string | undefined, io),
     errorOnUnmatchedPattern: options['error-on-unmatched-pattern'] !== false,
     cache: options.cache === true,
     cacheLocation: options['cache-location'] as string | undefined,

@@ -4,6 +4,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, linkSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { rules } from '../../src/index';
 import { builtBin as bin, runCli, workspace } from '../support/cli';
@@ -240,6 +241,18 @@ describe('--quiet', () => {
     const cwd = workspace({ 'a.json': text });
     expect((await runCli(['--format', 'unix'], cwd)).stdout).toContain('[Warning/dsc-publisher-type]');
     expect(await runCli(['--quiet', '--max-warnings', '0'], cwd)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('--concurrency past the cap', () => {
+  it('warns in one line and lints with the most worker threads a run starts', () => {
+    const cwd = workspace({ 'a.json': scaleSet('web0'), 'b.json': scaleSet('localhost') });
+    const run = spawnSync('node', [bin, '--concurrency', '9999', '--format', 'unix'], { cwd, encoding: 'utf8' });
+    const most = Math.max(availableParallelism(), 16);
+    expect(run.stderr).toBe(`armdsc-lint: warning: --concurrency 9999 is more worker threads than a run starts here (one per core, at least 16): using ${most}\n`);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('a.json:');
+    expect(run.stdout).not.toContain('b.json:');
   });
 });
 
