@@ -24,8 +24,12 @@ export interface SuppressionRegion {
   comment?: { offset: number; length: number; line: number; column: number; endLine: number; endColumn: number };
 }
 
-/** A directive or metadata entry that names no known rule: reported, so a typo does not silently suppress nothing. */
+/**
+ * A directive or metadata entry that names no known rule (so a typo does not silently suppress
+ * nothing), or a directive that cannot mean what it says: reported.
+ */
 export interface DirectiveProblem {
+  kind: 'unknown-rule' | 'spans-lines';
   message: string;
   offset: number;
   length: number;
@@ -56,7 +60,7 @@ export function suppressionRegions(source: SourceFile, model: FileModel | undefi
     for (const id of ids) {
       if (rules.has(id)) continue;
       const guess = closestName(id, rules.keys());
-      problems.push({ message: `Unknown rule '${id}' in ${where}${guess ? ` (did you mean '${guess}'?)` : ''}.`, offset, length });
+      problems.push({ kind: 'unknown-rule', message: `Unknown rule '${id}' in ${where}${guess ? ` (did you mean '${guess}'?)` : ''}.`, offset, length });
     }
     return ids;
   };
@@ -86,6 +90,12 @@ export function suppressionRegions(source: SourceFile, model: FileModel | undefi
     const commentStart = { line: location.line, column: location.column };
     switch (kind) {
       case 'disable-line':
+        // As in ESLint: which of its lines would it mean? It silences nothing.
+        if (location.endLine !== location.line) {
+          const message = 'armdsc-lint-disable-line must not span several lines, so it silences nothing: use armdsc-lint-disable-next-line, or a disable/enable block.';
+          problems.push({ kind: 'spans-lines', message, offset: comment.offset, length: comment.length });
+          break;
+        }
         regions.push({ ...directive, start: { line: location.line, column: 1 }, end: { line: location.line + 1, column: 1 } });
         break;
       case 'disable-next-line':

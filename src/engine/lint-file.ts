@@ -15,6 +15,8 @@ const MAX_FIX_PASSES = 10;
 export const INTERNAL_ERROR = 'internal-error';
 /** The messageId of a directive or metadata entry naming a rule that does not exist. */
 export const UNKNOWN_RULE_IN_DIRECTIVE = 'unknown-rule-in-directive';
+/** The messageId of a directive that cannot mean what it says (a disable-line over several lines). */
+export const INVALID_DIRECTIVE = 'invalid-directive';
 /** The messageId of a directive that silenced nothing (--report-unused-disable-directives). */
 export const UNUSED_DIRECTIVE = 'unused-disable-directive';
 /** The messageId of the note that a file's findings past MAX_FINDINGS_PER_FILE are not shown. */
@@ -305,7 +307,8 @@ function omittedFindingsMessage(omitted: NonNullable<Pass['omitted']>): LintMess
 function reportDirectiveProblems(pass: Pass, source: SourceFile, problems: ReturnType<typeof suppressionRegions>['problems'], used: ReadonlySet<SuppressionRegion>, input: FileLintInput): void {
   const { regions } = pass;
   for (const problem of problems) {
-    pass.pending.push({ message: { ruleId: null, severity: 2, message: problem.message, messageId: UNKNOWN_RULE_IN_DIRECTIVE, ...source.locationOf(problem.offset, problem.length) } });
+    const messageId = problem.kind === 'unknown-rule' ? UNKNOWN_RULE_IN_DIRECTIVE : INVALID_DIRECTIVE;
+    pass.pending.push({ message: { ruleId: null, severity: 2, message: problem.message, messageId, ...source.locationOf(problem.offset, problem.length) } });
   }
   if (!input.reportUnusedDisableDirectives) return;
   const crossFileRules = new Set(Object.keys(pass.runFacts));

@@ -83,6 +83,20 @@ describe('comment directives', () => {
     ]);
   });
 
+  it('reports a disable-line comment over several lines, which silences nothing, as in ESLint', () => {
+    const text = scaleSet('').replace('"nodeName": "web0"', '"nodeName": "web0" /* armdsc-lint-disable-line dsc-vmss-node-name\n          */');
+    expect(lint(text).messages.map((m) => [m.messageId, m.message, m.line, m.column, m.endLine])).toEqual([
+      ['notLocalhost', expect.any(String), 11, 25, 11],
+      [
+        'invalid-directive',
+        'armdsc-lint-disable-line must not span several lines, so it silences nothing: use armdsc-lint-disable-next-line, or a disable/enable block.',
+        11,
+        32,
+        12,
+      ],
+    ]);
+  });
+
   it('never applies the fix of a suppressed finding', () => {
     const text = scaleSet('            // armdsc-lint-disable-next-line dsc-vmss-node-name -- kept on purpose');
     expect(lint(text, { fix: true }).output).toBeUndefined();
