@@ -24,6 +24,17 @@ export interface SuppressionRegion {
   comment?: { offset: number; length: number; line: number; column: number; endLine: number; endColumn: number };
 }
 
+/** What a file's comments and metadata say about suppression. */
+export interface SuppressionDirectives {
+  regions: SuppressionRegion[];
+  problems: DirectiveProblem[];
+  /** `armdsc-lint-enable` comments that closed no open block. */
+  strayEnables: Array<{ ruleIds: string[] | null; comment: DirectiveComment }>;
+}
+
+/** Where a directive comment is: its offset and length in the text, and its range. */
+export type DirectiveComment = NonNullable<SuppressionRegion['comment']>;
+
 /**
  * A directive or metadata entry that names no known rule (so a typo does not silently suppress
  * nothing), or a directive that cannot mean what it says: reported.
@@ -53,9 +64,10 @@ export function regionCovers(region: SuppressionRegion, position: Position, rule
  * and `"metadata": { "armdsc-lint": { "disable": [ids], "justification": "…" } }` on a template,
  * resource or extension (for templates that must stay plain JSON).
  */
-export function suppressionRegions(source: SourceFile, model: FileModel | undefined, rules: ReadonlyMap<string, RuleModule>): { regions: SuppressionRegion[]; problems: DirectiveProblem[] } {
+export function suppressionRegions(source: SourceFile, model: FileModel | undefined, rules: ReadonlyMap<string, RuleModule>): SuppressionDirectives {
   const regions: SuppressionRegion[] = [];
   const problems: DirectiveProblem[] = [];
+  const strayEnables: SuppressionDirectives['strayEnables'] = [];
   const known = (ids: string[], offset: number, length: number, where: string): string[] => {
     for (const id of ids) {
       if (rules.has(id)) continue;
@@ -65,7 +77,7 @@ export function suppressionRegions(source: SourceFile, model: FileModel | undefi
     return ids;
   };
   // Every directive and metadata entry names armdsc-lint: most files hold none, and cost one search.
-  if (!source.text.includes('armdsc-lint')) return { regions, problems };
+  if (!source.text.includes('armdsc-lint')) return { regions, problems, strayEnables };
   // An open block runs past the end of the file (a number that survives JSON, unlike Infinity).
   const beyondText: Position = { line: Number.MAX_SAFE_INTEGER, column: 1 };
   // Open `armdsc-lint-disable` blocks, closed by a matching `armdsc-lint-enable`.
@@ -104,14 +116,18 @@ export function suppressionRegions(source: SourceFile, model: FileModel | undefi
       case 'disable':
         open.push({ ...directive, start: { line: location.endLine, column: location.endColumn }, end: beyondText });
         break;
-      case 'enable':
+      case 'enable': {
         // Closes the open blocks it names (all of them when it names none).
+        let closed = false;
         for (const block of open.splice(0)) {
           const closes = ruleIds === null || (block.ruleIds !== null && block.ruleIds.every((id) => ruleIds.includes(id)));
           if (closes) regions.push({ ...block, end: commentStart });
           else open.push(block);
+          closed ||= closes;
         }
+        if (!closed) strayEnables.push({ ruleIds, comment: directive.comment });
         break;
+      }
     }
   }
   regions.push(...open);
@@ -130,7 +146,7 @@ export function suppressionRegions(source: SourceFile, model: FileModel | undefi
     const range = source.locationOfNode(object);
     regions.push({ kind: 'metadata', ruleIds: ids, justification, start: { line: range.line, column: range.column }, end: { line: range.endLine, column: range.endColumn } });
   }
-  return { regions, problems };
+  return { regions, problems, strayEnables };
 }
 
 function stringValue(node: JsonValue | undefined): string {

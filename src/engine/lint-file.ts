@@ -1,7 +1,7 @@
 import { buildModel, classifyDocument, type DocumentKind, type FileModel, type ParameterFileValues } from '../model';
 import { parseSource, type SourceFile } from '../parse';
 import { applyFixes, mergeFixes } from './fixes';
-import { suppressionRegions, suppressionsOf, type SuppressionRegion } from './directives';
+import { suppressionRegions, suppressionsOf, type DirectiveComment, type SuppressionDirectives, type SuppressionRegion } from './directives';
 import { redactSecrets, secretTexts } from './redact';
 import { compareMessages, fatalMessage, locatedMessage, makeResult, messageText, parseErrorMessages, type PendingMessage } from './report';
 import { removeComment, RuleFixer } from './rule-fixer';
@@ -175,7 +175,7 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
   }
   if (input.parameterFile) pass.rootParameters = [...model.root.scope.parameters.values()].map((p) => p.name);
   // Known before the rules run, so that a finding is kept or suppressed as it is reported.
-  const suppression = input.inlineConfig !== false ? suppressionRegions(source, model, input.rules) : { regions: [], problems: [] };
+  const suppression: SuppressionDirectives = input.inlineConfig !== false ? suppressionRegions(source, model, input.rules) : { regions: [], problems: [], strayEnables: [] };
   pass.regions = suppression.regions;
   const used = new Set<SuppressionRegion>();
   let shown = 0;
@@ -275,7 +275,7 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
   } catch (error) {
     internalError(null, error);
   }
-  reportDirectiveProblems(pass, source, suppression.problems, used, input);
+  reportDirectiveProblems(pass, source, suppression, used, input);
   if (pass.omitted) pass.pending.push({ message: omittedFindingsMessage(pass.omitted) });
   pass.pending.sort((a, b) => compareMessages(a.message, b.message));
   return pass;
@@ -304,7 +304,7 @@ function omittedFindingsMessage(omitted: NonNullable<Pass['omitted']>): LintMess
  * findings they silence were moved to `suppressed` as they were reported, so their fixes are never
  * applied).
  */
-function reportDirectiveProblems(pass: Pass, source: SourceFile, problems: ReturnType<typeof suppressionRegions>['problems'], used: ReadonlySet<SuppressionRegion>, input: FileLintInput): void {
+function reportDirectiveProblems(pass: Pass, source: SourceFile, { problems, strayEnables }: SuppressionDirectives, used: ReadonlySet<SuppressionRegion>, input: FileLintInput): void {
   const { regions } = pass;
   for (const problem of problems) {
     const messageId = problem.kind === 'unknown-rule' ? UNKNOWN_RULE_IN_DIRECTIVE : INVALID_DIRECTIVE;
@@ -322,13 +322,21 @@ function reportDirectiveProblems(pass: Pass, source: SourceFile, problems: Retur
     }
     pass.unused.push({ message: unusedDirectiveMessage(region), computeFix: () => removeComment(source, comment) });
   }
+  for (const { ruleIds, comment } of strayEnables) {
+    const names = ruleIds === null ? '' : ` for ${ruleIds.map((id) => `'${id}'`).join(', ')}`;
+    const message = `Unused armdsc-lint-enable directive (no armdsc-lint-disable block is open${names}).`;
+    pass.unused.push({ message: directiveMessage(comment, message), computeFix: () => removeComment(source, comment) });
+  }
+}
+
+function directiveMessage({ line, column, endLine, endColumn }: DirectiveComment, message: string): LintMessage {
+  return { ruleId: null, severity: 2, message, messageId: UNUSED_DIRECTIVE, line, column, endLine, endColumn };
 }
 
 /** The report of a directive that silenced nothing. */
 export function unusedDirectiveMessage(region: SuppressionRegion): LintMessage {
   const names = region.ruleIds === null ? '' : ` (no problems were reported from ${region.ruleIds.map((id) => `'${id}'`).join(', ')})`;
-  const { line, column, endLine, endColumn } = region.comment!;
-  return { ruleId: null, severity: 2, message: `Unused armdsc-lint directive${names}.`, messageId: UNUSED_DIRECTIVE, line, column, endLine, endColumn };
+  return directiveMessage(region.comment!, `Unused armdsc-lint directive${names}.`);
 }
 
 function describeInternalError(ruleId: string | null, error: unknown, debug: boolean | undefined): string {

@@ -113,6 +113,29 @@ describe('comment directives', () => {
     expect(fixed.messages).toEqual([]);
   });
 
+  it('reports an enable directive that closes no block with --report-unused-disable-directives, and --fix removes it', () => {
+    // One closes the block before it; the other two close nothing: one names a rule, one names none.
+    const before = [
+      '            /* armdsc-lint-disable dsc-vmss-node-name */ /* armdsc-lint-enable dsc-vmss-node-name */',
+      '            /* armdsc-lint-enable dsc-sas-token */',
+      '            // armdsc-lint-enable',
+    ].join('\n');
+    const text = scaleSet(before);
+    expect(lint(text).messages.map((m) => m.messageId)).toEqual(['notLocalhost']);
+    const result = lint(text, { reportUnusedDisableDirectives: true });
+    expect(result.messages.map((m) => [m.messageId, m.message, m.line, m.column, m.endColumn])).toEqual([
+      ['unused-disable-directive', "Unused armdsc-lint directive (no problems were reported from 'dsc-vmss-node-name').", 10, 13, 57],
+      ['unused-disable-directive', "Unused armdsc-lint-enable directive (no armdsc-lint-disable block is open for 'dsc-sas-token').", 11, 13, 51],
+      ['unused-disable-directive', 'Unused armdsc-lint-enable directive (no armdsc-lint-disable block is open).', 12, 13, 34],
+      ['notLocalhost', expect.any(String), 13, 25, 31],
+    ]);
+    // The enable left alone once its disable is gone closes nothing either: every directive goes.
+    const fixed = lint(text, { reportUnusedDisableDirectives: true, fix: true });
+    expect(fixed.messages).toEqual([]);
+    const withoutDirectives = scaleSet('@').replace('@\n', '');
+    expect(fixed.output).toBe(lint(withoutDirectives, { fix: true }).output);
+  });
+
   it('--no-inline-config ignores directives and metadata', () => {
     const text = scaleSet('            // armdsc-lint-disable-next-line dsc-vmss-node-name');
     expect(ids(lint(text, { inlineConfig: false }))).toEqual(['dsc-vmss-node-name']);
