@@ -3,7 +3,7 @@
  * Benchmark (not a test): armdsc-lint against the parse-only floor, whole processes, interleaved,
  * medians. Needs a build (`npm run build`).
  *
- *   node bench/run.js [directory] [--runs N] [--skip-scale]
+ *   node bench/run.js [directory] [--runs N] [--skip-scale | --only-scale]
  *
  * Default directory: ../shared/corpus/templates (else fixtures/). It prints, for each of the first
  * four, the time, its ratio to the floor, the throughput (MB/s and files/s over the directory's
@@ -15,8 +15,9 @@
  *   peak memory    maximum resident set size of each (GNU time), in MB
  *   one file       the CLI on one small template, against `node -e 0`
  *   scale          generated inputs: a 20 MB string, a 55 MB template, a 100 MB one (refused:
- *                  over the 64 MB limit), 50,000 resources, 5,000 DSC extensions, 1,000 and
- *                  10,000 files — with MB/s or files/s, to show each grows linearly.
+ *                  over the 64 MB limit), 50,000 resources, 5,000 DSC extensions, 2.5 million
+ *                  findings in one file, 1,000 and 10,000 files — with MB/s or files/s, to show
+ *                  each grows linearly.
  */
 const { spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } = require('node:fs');
@@ -36,6 +37,7 @@ const args = process.argv.slice(2);
 const runsFlag = args.indexOf('--runs');
 const runs = runsFlag >= 0 ? Number(args[runsFlag + 1]) : 5;
 const skipScale = args.includes('--skip-scale');
+const onlyScale = args.includes('--only-scale');
 const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
 const corpus = join(root, '..', 'shared', 'corpus', 'templates');
 const directory = resolve(positional[0] ?? (existsSync(corpus) ? corpus : join(root, 'fixtures')));
@@ -124,6 +126,8 @@ function scaleBench() {
     ['a 100 MB template (refused)', () => write('100mb.json', template([], { variables: { big: 'y'.repeat(100e6) } }))],
     ['50,000 resources', () => write('resources.json', template(Array.from({ length: 50_000 }, (_, i) => ({ type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2024-01-01', name: `ip${i}` }))))],
     ['5,000 DSC extensions', () => write('dsc.json', template(Array.from({ length: 5_000 }, (_, i) => dscExtension(i))))],
+    // One key repeated: 2.5 million findings, of which the first 10,000 are kept.
+    ['2.5 million findings', () => write('keys.json', template([]).replace('"resources"', `"variables": {${'"a":1,'.repeat(2_500_000)}"a":1}, "resources"`))],
   ];
   console.log('scale (one thread):');
   for (const [label, make] of cases) {
@@ -142,5 +146,5 @@ function scaleBench() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-mainBench();
+if (!onlyScale) mainBench();
 if (!skipScale) scaleBench();
