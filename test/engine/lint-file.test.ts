@@ -49,6 +49,18 @@ function nameRule(options: { id?: string; fixTo?: string; fixable?: boolean } = 
   });
 }
 
+/** A rule that throws at every resource. */
+function crashingOnResources() {
+  return defineRule({
+    meta: { id: 'crashing', type: 'problem', severity: 'error', docs: { description: 'x' }, messages: {}, schema: [] },
+    create: () => ({
+      resource() {
+        throw new Error('boom');
+      },
+    }),
+  });
+}
+
 const twoResources = template({
   resources: [
     { type: 'Microsoft.Storage/storageAccounts', name: 'one' },
@@ -150,15 +162,7 @@ describe('lintFile', () => {
   });
 
   it('reports a rule that throws as a fatal message naming it, disables it for the file, and keeps the other rules', () => {
-    const crashing = defineRule({
-      meta: { id: 'crashing', type: 'problem', severity: 'error', docs: { description: 'x' }, messages: {}, schema: [] },
-      create: () => ({
-        resource() {
-          throw new Error('boom');
-        },
-      }),
-    });
-    const { linter, settings } = linterWith(crashing, nameRule());
+    const { linter, settings } = linterWith(crashingOnResources(), nameRule());
     const outcome = linter.lintText(twoResources, { filePath: 'a.json', settings });
     if (outcome.kind !== 'result') throw new Error('expected a result');
     expect(outcome.result.messages.map((m) => [m.ruleId, m.messageId, m.fatal ?? false, m.line])).toEqual([
@@ -171,15 +175,7 @@ describe('lintFile', () => {
   });
 
   it('does not let a directive silence an internal error, though it silences the findings it names', () => {
-    const crashing = defineRule({
-      meta: { id: 'crashing', type: 'problem', severity: 'error', docs: { description: 'x' }, messages: {}, schema: [] },
-      create: () => ({
-        resource() {
-          throw new Error('boom');
-        },
-      }),
-    });
-    const { linter, settings } = linterWith(crashing, nameRule());
+    const { linter, settings } = linterWith(crashingOnResources(), nameRule());
     // Line 1, where the internal error is placed, and every rule from there on.
     const outcome = linter.lintText(`// armdsc-lint-disable-line -- all\n/* armdsc-lint-disable -- all */ ${twoResources}`, { filePath: 'a.json', settings });
     if (outcome.kind !== 'result') throw new Error('expected a result');
