@@ -76,8 +76,8 @@ export function suppressionRegions(source: SourceFile, model: FileModel | undefi
     }
     return ids;
   };
-  // Every directive and metadata entry names armdsc-lint: most files hold none, and cost one search.
-  if (!source.text.includes('armdsc-lint')) return { regions, problems, strayEnables };
+  // Only comments and `metadata` objects are read: a search of the whole text for "armdsc-lint"
+  // was 1.5% of a corpus run.
   // An open block runs past the end of the file (a number that survives JSON, unlike Infinity).
   const beyondText: Position = { line: Number.MAX_SAFE_INTEGER, column: 1 };
   // Open `armdsc-lint-disable` blocks, closed by a matching `armdsc-lint-enable`.
