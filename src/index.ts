@@ -54,6 +54,8 @@ export interface LintFilesOptions extends LintOptions {
   configLookup?: boolean;
   /** Globs (relative to the cwd) of files not to lint (--ignore-pattern). */
   ignorePatterns?: string[];
+  /** Honour `ignores` of config files and `ignorePatterns` (default true; false: --no-ignore). */
+  ignore?: boolean;
   /** Parameters files giving templates their values, matched by name (--parameters). */
   parameters?: string[];
   /** Rules set to warn do not run (--quiet, as in ESLint 9). */
@@ -132,7 +134,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       const parameterFile = pairing.fileFor(path, namedCount, resolved.parameterFiles, resolved.pairParameterFiles);
       return { settings: resolved.settings, key: resolved.key, parameterFile };
     },
-    isIgnored: (path) => config.isIgnored(path),
+    isIgnored: options.ignore === false ? undefined : (path) => config.isIgnored(path),
     process: {
       fix,
       writeFixes: fix && (options.writeFixes ?? false),

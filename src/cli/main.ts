@@ -37,7 +37,7 @@ interface StdinInput {
 const SKIP_NOTE: Record<string, string> = {
   parameters: 'a deployment parameters file',
   other: 'not a deployment template',
-  ignored: 'ignored by the configuration (ignores or --ignore-pattern)',
+  ignored: 'ignored by the configuration (ignores or --ignore-pattern; --no-ignore lints it)',
 };
 
 /** What a formatter writes to: standard output, or a file. */
@@ -106,6 +106,7 @@ function lintOptions(options: ParsedOptions, io: CliIo, includeFixes: boolean): 
     configFile: options.config as string | undefined,
     configLookup: options['config-lookup'] !== false,
     ignorePatterns: (options['ignore-pattern'] as string[] | undefined) ?? [],
+    ignore: options.ignore !== false,
     parameters: (options.parameters as string[] | undefined) ?? [],
     quiet: options.quiet === true,
     fix: options.fix === true || options['fix-dry-run'] === true,
@@ -223,7 +224,7 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
     const severity = ['off', 'warn', 'error'];
     const printed = {
       configFiles: resolved.configFiles.map((path) => relative(io.cwd, path) || path),
-      ignored: configResolver(lint).isIgnored(file),
+      ignored: lint.ignore !== false && configResolver(lint).isIgnored(file),
       rules: Object.fromEntries([...resolved.settings].sort(([a], [b]) => a.localeCompare(b)).map(([id, setting]) => [id, [severity[setting.severity], ...setting.options]])),
       parameters: { files: resolved.parameterFiles.map((path) => relative(io.cwd, path)), pairing: resolved.pairParameterFiles },
     };

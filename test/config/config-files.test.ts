@@ -57,7 +57,15 @@ describe('discovery', () => {
     const cwd = workspace({ '.armdsclintrc.json': rc({ ignores: ['generated/'] }), 'a.json': scaleSet, 'generated/x.json': scaleSet, 'vendor/y.json': scaleSet });
     expect(Object.keys(await ruleIds(['--ignore-pattern', 'vendor/**'], cwd))).toEqual(['a.json']);
     const named = await runCli(['generated/x.json'], cwd);
-    expect(named).toEqual({ code: 0, stdout: '', stderr: 'armdsc-lint: skipped generated/x.json: ignored by the configuration (ignores or --ignore-pattern)\n' });
+    expect(named).toEqual({ code: 0, stdout: '', stderr: 'armdsc-lint: skipped generated/x.json: ignored by the configuration (ignores or --ignore-pattern; --no-ignore lints it)\n' });
+  });
+
+  it('--no-ignore lints what the config and --ignore-pattern would skip, and --print-config says it is not ignored', async () => {
+    const cwd = workspace({ '.armdsclintrc.json': rc({ ignores: ['generated/'] }), 'a.json': scaleSet, 'generated/x.json': scaleSet, 'vendor/y.json': scaleSet });
+    expect(Object.keys(await ruleIds(['--ignore-pattern', 'vendor/**', '--no-ignore'], cwd))).toEqual(['a.json', 'generated/x.json', 'vendor/y.json']);
+    expect(await ruleIds(['generated/x.json', '--no-ignore'], cwd)).toEqual({ 'generated/x.json': ['dsc-vmss-node-name:2'] });
+    const printed = (no: string[]) => runCli(['--print-config', 'generated/x.json', ...no], cwd).then((run) => JSON.parse(run.stdout).ignored);
+    expect([await printed([]), await printed(['--no-ignore'])]).toEqual([true, false]);
   });
 
   it('--config replaces discovery, and --no-config-lookup turns it off', async () => {
