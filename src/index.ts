@@ -6,7 +6,7 @@ import { isDirectory } from './files';
 import { join, resolve } from 'node:path';
 import { applyRuleEntries, recommendedSettings, type RuleEntry } from './config/rule-settings';
 import { ConfigResolver } from './config/resolve';
-import { lintFile, type FileAccess, type LintResult, type RuleSetting } from './engine';
+import { fixesOfTypes, lintFile, type FileAccess, type FixType, type LintResult, type RuleSetting } from './engine';
 import type { ParameterFileValues } from './model';
 import { rules } from './registry';
 import { packageVersion } from './package-info';
@@ -21,6 +21,7 @@ export const DEFAULT_CACHE_FILE = '.armdsclintcache';
 export { ConfigError, parseRuleFlag, type RuleEntry } from './config/rule-settings';
 export { FileError } from './files';
 export { INTERNAL_ERROR } from './engine';
+export { FIX_TYPES, type FixType } from './engine';
 export type { Fix, LintMessage, LintResult, LintSuggestion, RuleMeta, RuleModule, SuppressedMessage, Suppression } from './engine';
 export { builtInRules } from '../rules';
 export { FORMAT_NAMES, FormatterError, FormatterFailed, loadFormatter, type Formatter, type FormatterContext } from './formatters';
@@ -35,6 +36,8 @@ export interface LintOptions {
   rules?: Record<string, RuleEntry>;
   /** Compute fixed text: results carry `output` (unless lintFiles writes it, see writeFixes). */
   fix?: boolean;
+  /** With `fix`: only the fixes of these types (rules' `meta.type`, or `directive`); default all. */
+  fixTypes?: FixType[];
   /** Attach each remaining message's fix to it. */
   includeFixes?: boolean;
   /** Base for relative patterns and for paths in messages; default process.cwd(). */
@@ -94,7 +97,7 @@ export function lintText(
     filePath,
     rules,
     settings: options.settings ?? resolveSettings(options),
-    fix: options.fix,
+    fix: options.fix && options.fixTypes ? fixesOfTypes(rules, options.fixTypes) : options.fix,
     includeFixes: options.includeFixes,
     explicit: true,
     debug: options.debug,
@@ -137,6 +140,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     isIgnored: options.ignore === false ? undefined : (path) => config.isIgnored(path),
     process: {
       fix,
+      fixTypes: options.fixTypes,
       writeFixes: fix && (options.writeFixes ?? false),
       includeFixes: options.includeFixes ?? false,
       debug: options.debug ?? false,

@@ -38,6 +38,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { group: 'Output', name: 'color', type: 'boolean', negatable: true, describe: 'Force colour on or off (--no-color); NO_COLOR always turns it off' },
   { group: 'Fixing', name: 'fix', type: 'boolean', describe: 'Fix problems and write the files' },
   { group: 'Fixing', name: 'fix-dry-run', type: 'boolean', describe: 'Compute fixes without writing them (see them with --format json)' },
+  { group: 'Fixing', name: 'fix-type', type: 'string', multiple: true, value: 'type', describe: 'Only fix these: problem, suggestion, layout, directive (comma-separated or repeatable)' },
   { group: 'Input', name: 'stdin', type: 'boolean', describe: 'Lint the template on standard input' },
   { group: 'Input', name: 'stdin-filename', type: 'string', value: 'path', describe: 'The path standard input stands for (config, messages)' },
   { group: 'Input', name: 'error-on-unmatched-pattern', type: 'boolean', negatable: true, describe: '--no-error-on-unmatched-pattern: a pattern that matches nothing is not an error' },

@@ -1,6 +1,6 @@
 import { arch, platform, release } from 'node:os';
 import { basename, relative, resolve } from 'node:path';
-import { cacheFilePath, ConfigError, configResolver, FileError, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
+import { cacheFilePath, ConfigError, configResolver, FileError, FIX_TYPES, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type FixType, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
 import { isDirectory, MAX_FILE_SIZE, replacesAnyOf, RunFileAccess, tooLarge, writeReportFile, writesThrough } from '../files';
 import { CONFIG_FILE_NAMES } from '../config/config-file';
 import { readParameterFile } from '../files/parameter-file';
@@ -50,6 +50,14 @@ function parseMaxWarnings(value: string | undefined): number {
   if (value === undefined) return -1;
   if (!/^(-1|\d+)$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of warnings (or -1 for no limit), not '${value}'`);
   return Number(value);
+}
+
+function parseFixTypes(values: string[] | undefined): FixType[] | undefined {
+  if (values === undefined) return undefined;
+  const types = values.flatMap((value) => value.split(',')).map((type) => type.trim());
+  const wrong = types.find((type) => !(FIX_TYPES as readonly string[]).includes(type));
+  if (wrong !== undefined) throw new UsageError(`--fix-type takes ${FIX_TYPES.join(', ')} (comma-separated or repeated), not '${wrong}'`);
+  return types as FixType[];
 }
 
 function parseConcurrency(value: string | undefined, io: CliIo): Concurrency {
@@ -110,6 +118,7 @@ function lintOptions(options: ParsedOptions, io: CliIo, includeFixes: boolean): 
     parameters: (options.parameters as string[] | undefined) ?? [],
     quiet: options.quiet === true,
     fix: options.fix === true || options['fix-dry-run'] === true,
+    fixTypes: parseFixTypes(options['fix-type'] as string[] | undefined),
     writeFixes: options.fix === true && options.stdin !== true,
     includeFixes,
     inlineConfig: options['inline-config'] !== false,
@@ -192,6 +201,7 @@ async function writeReports(report: LintReport, outputs: Output[], options: Pars
 
 async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promise<number> {
   if (options.fix && options['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (options['fix-type'] !== undefined && !options.fix && !options['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
   if (patterns.includes('-') && options.stdin !== true) throw new UsageError("'-' (standard input) needs --stdin; a file named '-' can be given as ./-");
   if (options.stdin === true && patterns.some((p) => p !== '-')) throw new UsageError('--stdin lints standard input: give no file patterns with it');
   if (options['stdin-filename'] !== undefined && options.stdin !== true) throw new UsageError('--stdin-filename needs --stdin');
@@ -274,6 +284,7 @@ function listRules(asJson: boolean): string {
     .map(({ meta }) => ({
       id: meta.id,
       severity: meta.recommended === false ? 'off' : meta.severity === 'error' ? 'error' : 'warn',
+      type: meta.type,
       fixable: meta.fixable === true,
       suggestions: meta.hasSuggestions === true,
       description: meta.docs.description,

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { appendMessages, fatalMessage, fatalOutcome, lintFile, type FileOutcome, type LintMessage, type RuleModule, type RuleSetting } from '../engine';
+import { appendMessages, fatalMessage, fatalOutcome, fixesOfTypes, lintFile, type FileOutcome, type FixType, type LintMessage, type RuleModule, type RuleSetting } from '../engine';
 import { MAX_FOLDER_DEPTH, readTemplateFile, writeFixedFile, type FileTarget, type RunFileAccess, type WriteHooks } from '../files';
 import { readParameterFile, type ParameterFile } from '../files/parameter-file';
 
@@ -14,6 +14,8 @@ export interface FileJob {
 export interface ProcessOptions {
   /** Compute fixes (results carry `output` unless they are written). */
   fix: boolean;
+  /** Only the fixes of these types (--fix-type); all when undefined. */
+  fixTypes?: readonly FixType[];
   /** Write each file's fixes as soon as it is done (the text is then dropped from the result). */
   writeFixes: boolean;
   /** Attach each message's fix to it. */
@@ -85,7 +87,7 @@ export function processFile(
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     parameterFile: parameters?.ok ? parameters.file : undefined,
   };
-  let outcome = lintFile({ ...input, fix: options.fix });
+  let outcome = lintFile({ ...input, fix: options.fix && options.fixTypes ? fixesOfTypes(input.rules, options.fixTypes) : options.fix });
   if (outcome.kind === 'linted') {
     outcome = { ...outcome, dependencies: files.dependencies() };
     if (parameters && !parameters.ok) {

@@ -82,6 +82,8 @@ describe('exit codes', () => {
     [['a.json', '--parameters='], 'armdsc-lint: --parameters needs a value (file) (see armdsc-lint --help)\n'],
     [['a.json', '--cache', '--cache-location', ''], 'armdsc-lint: --cache-location needs a value (path) (see armdsc-lint --help)\n'],
     [['a.json', '--fix', '--fix-dry-run'], 'armdsc-lint: --fix and --fix-dry-run cannot be used together (see armdsc-lint --help)\n'],
+    [['a.json', '--fix-type', 'problem'], 'armdsc-lint: --fix-type needs --fix or --fix-dry-run (see armdsc-lint --help)\n'],
+    [['a.json', '--fix', '--fix-type', 'problem,style'], "armdsc-lint: --fix-type takes problem, suggestion, layout, directive (comma-separated or repeated), not 'style' (see armdsc-lint --help)\n"],
     [['a.json', '--max-warnings', 'abc'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not 'abc' (see armdsc-lint --help)\n"],
     [['--max-warnings', 'a.json'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not 'a.json' (see armdsc-lint --help)\n"],
     [['a.json', '--max-warnings', '1.5'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not '1.5' (see armdsc-lint --help)\n"],
@@ -283,6 +285,32 @@ describe('--fix', () => {
     expect(result!.output).toBe(text.replace('"web0"', '"localhost"'));
     expect(result!.messages).toEqual([]);
     expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(text);
+  });
+
+  it('--fix-type applies only the fixes of the rule types it names, and directive for unused directives', async () => {
+    // A problem (nodeName), a suggestion (a string for a boolean) and an unused directive, each fixable.
+    const withString = scaleSet('web0').replace('"autoUpgradeMinorVersion": true', '"autoUpgradeMinorVersion": "true"');
+    const indent = /^( *)"settings":/m.exec(withString)![1]!;
+    const directive = `${indent}// armdsc-lint-disable-next-line dsc-sas-token\n`;
+    const text = withString.replace(`${indent}"settings":`, `${directive}${indent}"settings":`);
+    const problem = (t: string) => t.replace('"web0"', '"localhost"');
+    const suggestion = (t: string) => t.replace('"autoUpgradeMinorVersion": "true"', '"autoUpgradeMinorVersion": true');
+    const removed = (t: string) => t.replace(directive, '');
+    const cwd = workspace({ 'a.json': text });
+    const output = async (...types: string[]) => {
+      const run = await runCli(['--fix-dry-run', '--report-unused-disable-directives', '--format', 'json', ...types], cwd);
+      return (JSON.parse(run.stdout) as Array<{ output?: string }>)[0]!.output;
+    };
+    expect(await output()).toBe(removed(suggestion(problem(text))));
+    expect(await output('--fix-type', 'problem')).toBe(problem(text));
+    expect(await output('--fix-type', 'suggestion')).toBe(suggestion(text));
+    expect(await output('--fix-type', 'directive')).toBe(removed(text));
+    expect(await output('--fix-type', 'problem,directive')).toBe(removed(problem(text)));
+    expect(await output('--fix-type', 'problem', '--fix-type', 'suggestion')).toBe(suggestion(problem(text)));
+    expect(await output('--fix-type', 'layout')).toBeUndefined();
+    // --fix writes only those too.
+    expect((await runCli(['--fix', '--fix-type', 'suggestion'], cwd)).code).toBe(1);
+    expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(suggestion(text));
   });
 
   it('leaves files without fixable problems untouched, byte for byte', async () => {

@@ -225,6 +225,9 @@ describe('information', () => {
     expect(text.stdout).toMatch(/^dsc-vmss-node-name\s+error\s+fix\s+Require the nodeName/m);
     const json = JSON.parse((await runCli(['--list-rules', '--format', 'json'], workspace({}))).stdout) as Array<{ id: string; severity: string; fixable: boolean }>;
     expect(json.find((r) => r.id === 'dsc-extension-retirement')).toMatchObject({ severity: 'off', fixable: false });
+    // The type that --fix-type selects by.
+    expect(json.find((r) => r.id === 'dsc-vmss-node-name')).toMatchObject({ type: 'problem', fixable: true });
+    expect(json.find((r) => r.id === 'dsc-auto-upgrade-minor-version')).toMatchObject({ type: 'suggestion', fixable: true });
   });
 
   it('--help names every option', async () => {
