@@ -28,6 +28,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { group: 'Configuration', name: 'rule', type: 'string', multiple: true, value: 'rule', describe: "Set rules: 'id: warn', 'id: [warn, {scope: run}]', 'a: off, b: error' (repeatable)" },
   { group: 'Configuration', name: 'ignore-pattern', type: 'string', multiple: true, value: 'glob', describe: 'Do not lint files matching this glob, relative to the current directory (repeatable)' },
   { group: 'Configuration', name: 'ignore', type: 'boolean', negatable: true, describe: "--no-ignore: lint what config files' ignores and --ignore-pattern would skip" },
+  { group: 'Configuration', name: 'warn-ignored', type: 'boolean', negatable: true, describe: '--no-warn-ignored: no notice for a named file that the ignores skip' },
   { group: 'Configuration', name: 'parameters', type: 'string', multiple: true, value: 'file', describe: 'A parameters file, matched to the template of the same name (repeatable)' },
   { group: 'Configuration', name: 'inline-config', type: 'boolean', negatable: true, describe: '--no-inline-config: ignore suppression comments and metadata' },
   { group: 'Configuration', name: 'report-unused-disable-directives', type: 'boolean', describe: 'Report suppression comments that silence nothing' },

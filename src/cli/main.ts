@@ -251,6 +251,7 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
   // --quiet: rules set to warn did not run; warnings of rules set to error are not shown either.
   const report = options.quiet === true ? { ...linted, results: linted.results.map(errorsOnly) } : linted;
   for (const skipped of report.skipped) {
+    if (skipped.documentKind === 'ignored' && options['warn-ignored'] === false) continue;
     if (skipped.explicit) io.stderr(`armdsc-lint: skipped ${relative(io.cwd, skipped.filePath) || skipped.filePath}: ${SKIP_NOTE[skipped.documentKind]}\n`);
   }
   // --stdin --fix: the fixed text (or the input, when nothing was fixed) on standard output, as ESLint's --fix-dry-run gives it.

@@ -58,6 +58,10 @@ describe('discovery', () => {
     expect(Object.keys(await ruleIds(['--ignore-pattern', 'vendor/**'], cwd))).toEqual(['a.json']);
     const named = await runCli(['generated/x.json'], cwd);
     expect(named).toEqual({ code: 0, stdout: '', stderr: 'armdsc-lint: skipped generated/x.json: ignored by the configuration (ignores or --ignore-pattern; --no-ignore lints it)\n' });
+    // --no-warn-ignored drops that notice (a pre-commit hook names every staged file), and only that one.
+    expect(await runCli(['generated/x.json', '--no-warn-ignored'], cwd)).toEqual({ code: 0, stdout: '', stderr: '' });
+    const packageJson = await runCli(['package.json', '--no-warn-ignored'], workspace({ 'package.json': '{"name": "x"}' }));
+    expect(packageJson.stderr).toBe('armdsc-lint: skipped package.json: not a deployment template\n');
   });
 
   it('--no-ignore lints what the config and --ignore-pattern would skip, and --print-config says it is not ignored', async () => {

@@ -40,6 +40,9 @@ function mixedFiles(): Record<string, string> {
     'templates/bad.json': scaleSetTemplate('web0'),
     'config.json': '{ "name": "settings of some tool" }\n',
     'README.md': '# templates\n',
+    // Ignored by the project's config: skipped without a notice (the hooks pass --no-warn-ignored).
+    '.armdsclintrc.json': '{ "ignores": ["vendor/"] }\n',
+    'vendor/bad.json': scaleSetTemplate('web9'),
   };
   for (let i = 1; i <= 4; i++) files[`templates/more/bad-${i}.jsonc`] = scaleSetTemplate(`web${i}`);
   return files;
@@ -102,6 +105,7 @@ suite(`pre-commit hooks (${preCommitVersion})`, () => {
       expect(result.output.match(/✖ \d+ problems?/g)).toEqual(['✖ 5 problems']);
       // Non-template JSON is passed by the filter and skipped by the linter with a notice.
       expect(result.output).toContain('armdsc-lint: skipped config.json: not a deployment template');
+      expect(result.output).not.toContain('vendor/bad.json');
       expect(result.status).toBe(1);
       expect(readText(join(dir, 'templates/bad.json'))).toBe(files['templates/bad.json']);
     },
