@@ -23,9 +23,10 @@ export const UNUSED_DIRECTIVE = 'unused-disable-directive';
 export const TOO_MANY_FINDINGS = 'too-many-findings';
 
 /**
- * Findings kept of one file (and as many suppressed ones, for suppressedMessages). A few megabytes of repeated keys give
- * millions, each about 2.5 KB until it is reported, and a report past V8's longest string: the run
- * would end out of memory. Past the limit the rules' reports are only counted.
+ * Findings kept of one file (and as many suppressed ones, for suppressedMessages). A few megabytes
+ * of repeated keys give millions, each about 2.5 KB until it is reported, and a report past V8's
+ * longest string: the run would end out of memory. Past the limit the rules' reports are only
+ * counted.
  */
 export const MAX_FINDINGS_PER_FILE = 10_000;
 
