@@ -6,7 +6,7 @@ import { isDirectory } from './files';
 import { join, resolve } from 'node:path';
 import { applyRuleEntries, recommendedSettings, type RuleEntry } from './config/rule-settings';
 import { ConfigResolver } from './config/resolve';
-import { fixesOfTypes, lintFile, type FileAccess, type FixType, type LintResult, type RuleSetting } from './engine';
+import { fixesOfTypes, lintFile, type FileAccess, type FixType, type LintResult, type RuleSetting, type UnusedDirectivesSetting } from './engine';
 import type { ParameterFileValues } from './model';
 import { rules } from './registry';
 import { packageVersion } from './package-info';
@@ -21,7 +21,7 @@ export const DEFAULT_CACHE_FILE = '.armdsclintcache';
 export { ConfigError, parseRuleFlag, type RuleEntry } from './config/rule-settings';
 export { FileError } from './files';
 export { INTERNAL_ERROR } from './engine';
-export { FIX_TYPES, type FixType } from './engine';
+export { FIX_TYPES, type FixType, type UnusedDirectivesSetting } from './engine';
 export type { Fix, LintMessage, LintResult, LintSuggestion, RuleMeta, RuleModule, SuppressedMessage, Suppression } from './engine';
 export { builtInRules } from '../rules';
 export { FORMAT_NAMES, FormatterError, FormatterFailed, loadFormatter, type Formatter, type FormatterContext } from './formatters';
@@ -46,8 +46,8 @@ export interface LintOptions {
   debug?: boolean;
   /** Honour suppression comments and metadata (false: --no-inline-config). Default true. */
   inlineConfig?: boolean;
-  /** Report directives that silenced nothing. */
-  reportUnusedDisableDirectives?: boolean;
+  /** Report directives that silenced nothing: true or 'error', 'warn' (default false: not reported). */
+  reportUnusedDisableDirectives?: UnusedDirectivesSetting;
 }
 
 export interface LintFilesOptions extends LintOptions {

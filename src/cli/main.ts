@@ -1,6 +1,6 @@
 import { arch, platform, release } from 'node:os';
 import { basename, relative, resolve } from 'node:path';
-import { cacheFilePath, ConfigError, configResolver, FileError, FIX_TYPES, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type FixType, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
+import { cacheFilePath, ConfigError, configResolver, FileError, FIX_TYPES, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type FixType, type UnusedDirectivesSetting, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
 import { isDirectory, MAX_FILE_SIZE, replacesAnyOf, RunFileAccess, tooLarge, writeReportFile, writesThrough } from '../files';
 import { CONFIG_FILE_NAMES } from '../config/config-file';
 import { readParameterFile } from '../files/parameter-file';
@@ -51,6 +51,21 @@ function parseMaxWarnings(value: string | undefined): number {
   if (!/^(-1|\d+)$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of warnings (or -1 for no limit), not '${value}'`);
   return Number(value);
 }
+
+/** --report-unused-disable-directives (errors) or --report-unused-disable-directives-severity, as in ESLint. */
+function unusedDirectivesSetting(options: ParsedOptions): UnusedDirectivesSetting {
+  const severity = options['report-unused-disable-directives-severity'] as string | undefined;
+  if (severity === undefined) return options['report-unused-disable-directives'] === true;
+  if (options['report-unused-disable-directives'] === true) {
+    throw new UsageError('--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together');
+  }
+  if (!Object.hasOwn(SEVERITY_BY_NAME, severity)) {
+    throw new UsageError(`--report-unused-disable-directives-severity takes off, warn or error (or 0, 1, 2), not '${severity}'`);
+  }
+  return SEVERITY_BY_NAME[severity]!;
+}
+
+const SEVERITY_BY_NAME: Record<string, 'off' | 'warn' | 'error'> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
 
 function parseFixTypes(values: string[] | undefined): FixType[] | undefined {
   if (values === undefined) return undefined;
@@ -122,7 +137,7 @@ function lintOptions(options: ParsedOptions, io: CliIo, includeFixes: boolean): 
     writeFixes: options.fix === true && options.stdin !== true,
     includeFixes,
     inlineConfig: options['inline-config'] !== false,
-    reportUnusedDisableDirectives: options['report-unused-disable-directives'] === true,
+    reportUnusedDisableDirectives: unusedDirectivesSetting(options),
     concurrency: parseConcurrency(options.concurrency as string | undefined, io),
     errorOnUnmatchedPattern: options['error-on-unmatched-pattern'] !== false,
     cache: options.cache === true,

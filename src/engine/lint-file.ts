@@ -54,7 +54,15 @@ export interface FileLintInput {
   /** Honour suppression comments and metadata (false: --no-inline-config). Default true. */
   inlineConfig?: boolean;
   /** Report directives that silenced nothing (fixable: the fix removes them). */
-  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectives?: UnusedDirectivesSetting;
+}
+
+/** Whether to report directives that silence nothing, and at which severity (true: error), as in ESLint. */
+export type UnusedDirectivesSetting = boolean | 'off' | 'warn' | 'error';
+
+function unusedDirectiveSeverity(setting: UnusedDirectivesSetting | undefined): 0 | 1 | 2 {
+  if (setting === true || setting === 'error') return 2;
+  return setting === 'warn' ? 1 : 0;
 }
 
 /** What each rule with a cross-file phase kept about this file, at this file's severity. */
@@ -75,6 +83,8 @@ export type FileOutcome =
       suppressions?: SuppressionRegion[];
       /** Directives that silenced nothing here but name a rule with cross-file findings: unused if those do not need them. */
       unusedUnlessCrossFile?: SuppressionRegion[];
+      /** The severity to report those at. */
+      unusedDirectiveSeverity?: 1 | 2;
       /** The root template's parameter names (when a parameters file was given, to check it against them). */
       rootParameters?: string[];
       /** Findings about another file this one uses (a parameters file), in that file's positions. */
@@ -137,7 +147,10 @@ export function lintFile(input: FileLintInput): FileOutcome {
   const result = makeResult(input.filePath, messages, (m) => fixable.has(m), source.text !== input.text ? source.text : undefined, pass.suppressed);
   const outcome: FileOutcome = { kind: 'linted', result, runFacts: pass.runFacts };
   if (pass.regions.length > 0) outcome.suppressions = pass.regions;
-  if (pass.deferredUnused.length > 0) outcome.unusedUnlessCrossFile = pass.deferredUnused;
+  if (pass.deferredUnused.length > 0) {
+    outcome.unusedUnlessCrossFile = pass.deferredUnused;
+    outcome.unusedDirectiveSeverity = unusedDirectiveSeverity(input.reportUnusedDisableDirectives) === 1 ? 1 : 2;
+  }
   if (pass.rootParameters) outcome.rootParameters = pass.rootParameters;
   return outcome;
 }
@@ -311,7 +324,8 @@ function reportDirectiveProblems(pass: Pass, source: SourceFile, { problems, str
     const messageId = problem.kind === 'unknown-rule' ? UNKNOWN_RULE_IN_DIRECTIVE : INVALID_DIRECTIVE;
     pass.pending.push({ message: { ruleId: null, severity: 2, message: problem.message, messageId, ...source.locationOf(problem.offset, problem.length) } });
   }
-  if (!input.reportUnusedDisableDirectives) return;
+  const severity = unusedDirectiveSeverity(input.reportUnusedDisableDirectives);
+  if (severity === 0) return;
   const crossFileRules = new Set(Object.keys(pass.runFacts));
   for (const region of regions) {
     const comment = region.comment;
@@ -321,23 +335,23 @@ function reportDirectiveProblems(pass: Pass, source: SourceFile, { problems, str
       pass.deferredUnused.push(region);
       continue;
     }
-    pass.unused.push({ message: unusedDirectiveMessage(region), computeFix: () => removeComment(source, comment) });
+    pass.unused.push({ message: unusedDirectiveMessage(region, severity), computeFix: () => removeComment(source, comment) });
   }
   for (const { ruleIds, comment } of strayEnables) {
     const names = ruleIds === null ? '' : ` for ${ruleIds.map((id) => `'${id}'`).join(', ')}`;
     const message = `Unused armdsc-lint-enable directive (no armdsc-lint-disable block is open${names}).`;
-    pass.unused.push({ message: directiveMessage(comment, message), computeFix: () => removeComment(source, comment) });
+    pass.unused.push({ message: directiveMessage(comment, message, severity), computeFix: () => removeComment(source, comment) });
   }
 }
 
-function directiveMessage({ line, column, endLine, endColumn }: DirectiveComment, message: string): LintMessage {
-  return { ruleId: null, severity: 2, message, messageId: UNUSED_DIRECTIVE, line, column, endLine, endColumn };
+function directiveMessage({ line, column, endLine, endColumn }: DirectiveComment, message: string, severity: 1 | 2): LintMessage {
+  return { ruleId: null, severity, message, messageId: UNUSED_DIRECTIVE, line, column, endLine, endColumn };
 }
 
 /** The report of a directive that silenced nothing. */
-export function unusedDirectiveMessage(region: SuppressionRegion): LintMessage {
+export function unusedDirectiveMessage(region: SuppressionRegion, severity: 1 | 2): LintMessage {
   const names = region.ruleIds === null ? '' : ` (no problems were reported from ${region.ruleIds.map((id) => `'${id}'`).join(', ')})`;
-  return directiveMessage(region.comment!, `Unused armdsc-lint directive${names}.`);
+  return directiveMessage(region.comment!, `Unused armdsc-lint directive${names}.`, severity);
 }
 
 function describeInternalError(ruleId: string | null, error: unknown, debug: boolean | undefined): string {

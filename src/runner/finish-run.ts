@@ -86,7 +86,7 @@ function withCrossFileMessages(outcome: Linted, crossFile: readonly LintMessage[
     suppressed.push({ ...message, suppressions: covering.map(({ kind, justification }) => ({ kind, justification })) });
   }
   // A directive left unused by the file's own findings may have silenced a cross-file one.
-  for (const region of outcome.unusedUnlessCrossFile ?? []) if (!used.has(region.comment!.offset)) shown.push(unusedDirectiveMessage(region));
+  for (const region of outcome.unusedUnlessCrossFile ?? []) if (!used.has(region.comment!.offset)) shown.push(unusedDirectiveMessage(region, outcome.unusedDirectiveSeverity ?? 2));
   const result = appendMessages(outcome.result, shown);
   return suppressed.length === 0 ? result : { ...result, suppressedMessages: [...result.suppressedMessages, ...suppressed] };
 }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { appendMessages, fatalMessage, fatalOutcome, fixesOfTypes, lintFile, type FileOutcome, type FixType, type LintMessage, type RuleModule, type RuleSetting } from '../engine';
+import { appendMessages, fatalMessage, fatalOutcome, fixesOfTypes, lintFile, type FileOutcome, type FixType, type LintMessage, type UnusedDirectivesSetting, type RuleModule, type RuleSetting } from '../engine';
 import { MAX_FOLDER_DEPTH, readTemplateFile, writeFixedFile, type FileTarget, type RunFileAccess, type WriteHooks } from '../files';
 import { readParameterFile, type ParameterFile } from '../files/parameter-file';
 
@@ -23,7 +23,7 @@ export interface ProcessOptions {
   debug: boolean;
   /** Honour suppression comments and metadata (false: --no-inline-config). */
   inlineConfig: boolean;
-  reportUnusedDisableDirectives: boolean;
+  reportUnusedDisableDirectives: UnusedDirectivesSetting;
 }
 
 /** The messageId of a file that could not be read. */

@@ -83,6 +83,11 @@ describe('exit codes', () => {
     [['a.json', '--cache', '--cache-location', ''], 'armdsc-lint: --cache-location needs a value (path) (see armdsc-lint --help)\n'],
     [['a.json', '--fix', '--fix-dry-run'], 'armdsc-lint: --fix and --fix-dry-run cannot be used together (see armdsc-lint --help)\n'],
     [['a.json', '--fix-type', 'problem'], 'armdsc-lint: --fix-type needs --fix or --fix-dry-run (see armdsc-lint --help)\n'],
+    [
+      ['a.json', '--report-unused-disable-directives', '--report-unused-disable-directives-severity', 'warn'],
+      'armdsc-lint: --report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together (see armdsc-lint --help)\n',
+    ],
+    [['a.json', '--report-unused-disable-directives-severity', 'info'], "armdsc-lint: --report-unused-disable-directives-severity takes off, warn or error (or 0, 1, 2), not 'info' (see armdsc-lint --help)\n"],
     [['a.json', '--fix', '--fix-type', 'problem,style'], "armdsc-lint: --fix-type takes problem, suggestion, layout, directive (comma-separated or repeated), not 'style' (see armdsc-lint --help)\n"],
     [['a.json', '--max-warnings', 'abc'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not 'abc' (see armdsc-lint --help)\n"],
     [['--max-warnings', 'a.json'], "armdsc-lint: --max-warnings takes a whole number of warnings (or -1 for no limit), not 'a.json' (see armdsc-lint --help)\n"],
@@ -285,6 +290,18 @@ describe('--fix', () => {
     expect(result!.output).toBe(text.replace('"web0"', '"localhost"'));
     expect(result!.messages).toEqual([]);
     expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(text);
+  });
+
+  it('--report-unused-disable-directives-severity warn reports unused directives as warnings, so the exit code stays 0', async () => {
+    const text = scaleSet('localhost').replace('"settings":', '"settings": /* armdsc-lint-disable-line dsc-sas-token */');
+    const cwd = workspace({ 'a.json': text });
+    const line = (args: string[]) => runCli(['--format', 'unix', ...args], cwd);
+    const message = "Unused armdsc-lint directive (no problems were reported from 'dsc-sas-token').";
+    const warned = await line(['--report-unused-disable-directives-severity', 'warn']);
+    expect([warned.code, warned.stdout]).toEqual([0, expect.stringContaining(`${message} [Warning]`)]);
+    const failed = await line(['--report-unused-disable-directives-severity', '2']);
+    expect([failed.code, failed.stdout]).toEqual([1, expect.stringContaining(`${message} [Error]`)]);
+    expect(await line(['--report-unused-disable-directives-severity', 'off'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('--fix-type applies only the fixes of the rule types it names, and directive for unused directives', async () => {

@@ -2,7 +2,7 @@
  * Suppressions: comment directives, metadata, the subject of a finding reported elsewhere,
  * unused and unknown directives, --no-inline-config, and cross-file findings.
  */
-import { lintFiles, lintText, type LintResult } from '../../src/index';
+import { lintFiles, lintText, type LintResult, type UnusedDirectivesSetting } from '../../src/index';
 import { workspace } from '../support/cli';
 
 const HEADER = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0"';
@@ -113,6 +113,20 @@ describe('comment directives', () => {
     expect(fixed.messages).toEqual([]);
   });
 
+  it("reports unused directives at the severity asked for: 'warn', 'error' (or true), not with 'off'", () => {
+    const text = scaleSet('            // armdsc-lint-disable-next-line dsc-sas-token\n            /* armdsc-lint-enable */');
+    const unused = (setting: UnusedDirectivesSetting) =>
+      lint(text, { reportUnusedDisableDirectives: setting })
+        .messages.filter((m) => m.messageId === 'unused-disable-directive')
+        .map((m) => m.severity);
+    expect(unused('warn')).toEqual([1, 1]);
+    expect(unused('error')).toEqual([2, 2]);
+    expect(unused(true)).toEqual([2, 2]);
+    expect(unused('off')).toEqual([]);
+    // A warning is still fixable: --fix removes both comments.
+    expect(lint(text, { reportUnusedDisableDirectives: 'warn', fix: true }).output).toBe(lint(scaleSet('@').replace('@\n', ''), { fix: true }).output);
+  });
+
   it('reports an enable directive that closes no block with --report-unused-disable-directives, and --fix removes it', () => {
     // One closes the block before it; the other two close nothing: one names a rule, one names none.
     const before = [
@@ -215,6 +229,9 @@ ${comment}        "typeHandlerVersion": "${version}" } }
   it('a directive for a cross-file rule that silences nothing is reported unused after the run', async () => {
     const cwd = workspace({ 'a.json': vmExtension('2.83', '        // armdsc-lint-disable-next-line dsc-consistent-type-handler-version\n'), 'b.json': vmExtension('2.83') });
     const report = await lintFiles([], { cwd, rules: { 'dsc-consistent-type-handler-version': ['warn', { scope: 'run' }] }, reportUnusedDisableDirectives: true });
-    expect(report.results[0]!.messages.map((m) => m.messageId)).toContain('unused-disable-directive');
+    expect(report.results[0]!.messages.map((m) => [m.messageId, m.severity])).toContainEqual(['unused-disable-directive', 2]);
+    // At the severity asked for, after the run as in the file.
+    const warned = await lintFiles([], { cwd, rules: { 'dsc-consistent-type-handler-version': ['warn', { scope: 'run' }] }, reportUnusedDisableDirectives: 'warn' });
+    expect(warned.results[0]!.messages.map((m) => [m.messageId, m.severity])).toContainEqual(['unused-disable-directive', 1]);
   });
 });
