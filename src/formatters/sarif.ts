@@ -89,7 +89,7 @@ const CORE_RULE: ReportingDescriptor = {
   name: 'LinterNotice',
   shortDescription: { text: 'armdsc-lint reports a problem of its own.' },
   fullDescription: {
-    text: 'armdsc-lint linted the file and reports something no rule covers: a suppression directive that names an unknown rule or silences nothing, a parameter the template does not declare, fixes it could not write, or findings past the limit of a file that are not shown.',
+    text: 'armdsc-lint linted the file and reports something no rule covers: a suppression directive that names an unknown rule, silences nothing or cannot apply, a parameter the template does not declare, fixes it could not write, or findings past the limit of a file that are not shown.',
   },
   help: { text: CORE_RULE_HELP, markdown: CORE_RULE_HELP },
   defaultConfiguration: { level: 'error' },
