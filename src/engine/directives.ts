@@ -76,13 +76,12 @@ export function suppressionRegions(source: SourceFile, model: FileModel | undefi
     }
     return ids;
   };
-  // Only comments and `metadata` objects are read: a search of the whole text for "armdsc-lint"
-  // was 1.5% of a corpus run.
   // An open block runs past the end of the file (a number that survives JSON, unlike Infinity).
   const beyondText: Position = { line: Number.MAX_SAFE_INTEGER, column: 1 };
   // Open `armdsc-lint-disable` blocks, closed by a matching `armdsc-lint-enable`.
   const open: SuppressionRegion[] = [];
 
+  // Only comments and `metadata` are read: a search of the whole text first cost more (1.5% of a corpus run).
   for (const comment of source.comments) {
     const raw = source.text.slice(comment.offset, comment.offset + comment.length);
     if (!raw.includes('armdsc-lint-')) continue;
