@@ -102,6 +102,9 @@ export function parseArguments(argv: readonly string[]): { options: ParsedOption
 }
 
 /** The --help text, from the table. */
+/** Where --help's descriptions start, after the two spaces of indent. */
+const HELP_COLUMN = 44;
+
 export function helpText(): string {
   const lines = [
     'armdsc-lint [patterns..] [options]',
@@ -116,7 +119,9 @@ export function helpText(): string {
       lines.push('', `${group}:`);
     }
     const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${spec.name}${spec.value ? ` <${spec.value}>` : ''}`;
-    lines.push(`  ${flag.padEnd(44)}${spec.describe}`);
+    // A flag too long for the column gets its description on the line below.
+    if (flag.length < HELP_COLUMN) lines.push(`  ${flag.padEnd(HELP_COLUMN)}${spec.describe}`);
+    else lines.push(`  ${flag}`, `  ${''.padEnd(HELP_COLUMN)}${spec.describe}`);
   }
   lines.push('', 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error, or an internal error.');
   return `${lines.join('\n')}\n`;

@@ -235,6 +235,12 @@ describe('information', () => {
     for (const option of ['--config', '--no-config-lookup', '--rule', '--parameters', '--format', '--stdin', '--cache', '--concurrency', '--print-config', '--list-rules', '--exit-on-fatal-error', '--report-unused-disable-directives']) {
       expect(help).toContain(option);
     }
+    // Every option line is its flag, two spaces or more, and its description (or the flag alone,
+    // with the description on the next line): a long flag never runs into its text.
+    const optionLines = help.split('\n').filter((line) => /^ {2}(-\w, |\s{4})--/.test(line));
+    expect(optionLines.length).toBeGreaterThan(30);
+    for (const line of optionLines) expect(line).toMatch(/^ {2}(-\w, | {4})--[\w-]+( <[^>]+>)?( {2,}\S.*)?$/);
+    expect(help).toContain('--report-unused-disable-directives-severity <off|warn|error>\n' + ' '.repeat(46) + 'Report them at this severity');
   });
 });
 
