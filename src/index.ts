@@ -6,7 +6,7 @@ import { isDirectory } from './files';
 import { join, resolve } from 'node:path';
 import { applyRuleEntries, recommendedSettings, type RuleEntry } from './config/rule-settings';
 import { ConfigResolver } from './config/resolve';
-import { fixesOfTypes, lintFile, type FileAccess, type FixType, type LintResult, type RuleSetting, type UnusedDirectivesSetting } from './engine';
+import { lintFile, type FileAccess, type FixType, type LintResult, type RuleSetting, type UnusedDirectivesSetting } from './engine';
 import type { ParameterFileValues } from './model';
 import { rules } from './registry';
 import { packageVersion } from './package-info';
@@ -97,7 +97,8 @@ export function lintText(
     filePath,
     rules,
     settings: options.settings ?? resolveSettings(options),
-    fix: options.fix && options.fixTypes ? fixesOfTypes(rules, options.fixTypes) : options.fix,
+    fix: options.fix,
+    fixTypes: options.fixTypes,
     includeFixes: options.includeFixes,
     explicit: true,
     debug: options.debug,

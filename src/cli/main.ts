@@ -3,6 +3,7 @@ import { basename, relative, resolve } from 'node:path';
 import { cacheFilePath, ConfigError, configResolver, FileError, FIX_TYPES, INTERNAL_ERROR, lintFiles, lintText, parseRuleFlag, rules, rulesMeta, type CacheStrategy, type Concurrency, type FixType, type UnusedDirectivesSetting, type LintFilesOptions, type LintReport, type LintResult, type RuleEntry } from '../index';
 import { isDirectory, MAX_FILE_SIZE, replacesAnyOf, RunFileAccess, tooLarge, writeReportFile, writesThrough } from '../files';
 import { CONFIG_FILE_NAMES } from '../config/config-file';
+import { severityOf } from '../config/rule-settings';
 import { readParameterFile } from '../files/parameter-file';
 import { ParameterPairing } from '../runner/parameter-pairing';
 import { maxWorkers } from '../runner/run-files';
@@ -59,13 +60,10 @@ function unusedDirectivesSetting(options: ParsedOptions): UnusedDirectivesSettin
   if (options['report-unused-disable-directives'] === true) {
     throw new UsageError('--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together');
   }
-  if (!Object.hasOwn(SEVERITY_BY_NAME, severity)) {
-    throw new UsageError(`--report-unused-disable-directives-severity takes off, warn or error (or 0, 1, 2), not '${severity}'`);
-  }
-  return SEVERITY_BY_NAME[severity]!;
+  const level = severityOf(severity);
+  if (level === undefined) throw new UsageError(`--report-unused-disable-directives-severity takes off, warn or error (or 0, 1, 2), not '${severity}'`);
+  return level;
 }
-
-const SEVERITY_BY_NAME: Record<string, 'off' | 'warn' | 'error'> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
 
 function parseFixTypes(values: string[] | undefined): FixType[] | undefined {
   if (values === undefined) return undefined;
@@ -245,11 +243,12 @@ async function run(options: ParsedOptions, patterns: string[], io: CliIo): Promi
 
   if (options['print-config'] !== undefined) {
     const file = resolve(io.cwd, options['print-config'] as string);
-    const resolved = configResolver(lint).resolve(file);
+    const resolver = configResolver(lint);
+    const resolved = resolver.resolve(file);
     const severity = ['off', 'warn', 'error'];
     const printed = {
       configFiles: resolved.configFiles.map((path) => relative(io.cwd, path) || path),
-      ignored: lint.ignore !== false && configResolver(lint).isIgnored(file),
+      ignored: lint.ignore !== false && resolver.isIgnored(file),
       rules: Object.fromEntries([...resolved.settings].sort(([a], [b]) => a.localeCompare(b)).map(([id, setting]) => [id, [severity[setting.severity], ...setting.options]])),
       parameters: { files: resolved.parameterFiles.map((path) => relative(io.cwd, path)), pairing: resolved.pairParameterFiles },
     };

@@ -10,7 +10,8 @@ export type RuleEntry = unknown;
 
 const SEVERITIES: Record<string, Severity> = { off: 0, warn: 1, error: 2, '0': 0, '1': 1, '2': 2 };
 
-function severityOf(value: unknown): Severity | undefined {
+/** The severity a name or number stands for (`off`/`warn`/`error`, 0–2), if any. */
+export function severityOf(value: unknown): Severity | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   // Own keys only: 'constructor' or 'toString' must not find the object's prototype.
   return Object.hasOwn(SEVERITIES, String(value)) ? SEVERITIES[String(value)] : undefined;

@@ -1,12 +1,13 @@
 import { buildModel, classifyDocument, type DocumentKind, type FileModel, type ParameterFileValues } from '../model';
 import { parseSource, type SourceFile } from '../parse';
 import { applyFixes, mergeFixes } from './fixes';
+import type { FixType } from './fix-types';
 import { suppressionRegions, suppressionsOf, type DirectiveComment, type SuppressionDirectives, type SuppressionRegion } from './directives';
 import { redactSecrets, secretTexts } from './redact';
 import { compareMessages, fatalMessage, locatedMessage, makeResult, messageText, parseErrorMessages, type PendingMessage } from './report';
 import { removeComment, RuleFixer } from './rule-fixer';
 import { traverse } from './traverse';
-import type { FileAccess, LintMessage, LintResult, ReportDescriptor, RuleContext, RuleListeners, RuleModule, RuleSetting, SuppressedMessage } from './types';
+import type { FileAccess, LintMessage, LintResult, ReportDescriptor, RuleContext, RuleListeners, RuleModule, RuleSetting, Severity, SeverityName, SuppressedMessage } from './types';
 
 /** ESLint's limit: fixes can enable other fixes, but not forever. */
 const MAX_FIX_PASSES = 10;
@@ -36,8 +37,10 @@ export interface FileLintInput {
   rules: ReadonlyMap<string, RuleModule>;
   /** Rule id → severity and options for this file; rules missing or at severity 0 do not run. */
   settings: ReadonlyMap<string, RuleSetting>;
-  /** Apply fixes (result.output holds the fixed text when it changed); a function picks which messages' fixes. */
-  fix?: boolean | ((message: LintMessage) => boolean);
+  /** Apply fixes (result.output holds the fixed text when it changed). */
+  fix?: boolean;
+  /** With `fix`: only the fixes of rules of these types, and `directive` for unused directives (--fix-type); all when undefined. */
+  fixTypes?: readonly FixType[];
   /** Attach each remaining message's fix to it (JSON output, --fix-dry-run). */
   includeFixes?: boolean;
   /**
@@ -58,11 +61,11 @@ export interface FileLintInput {
 }
 
 /** Whether to report directives that silence nothing, and at which severity (true: error), as in ESLint. */
-export type UnusedDirectivesSetting = boolean | 'off' | 'warn' | 'error';
+export type UnusedDirectivesSetting = boolean | Severity | SeverityName;
 
-function unusedDirectiveSeverity(setting: UnusedDirectivesSetting | undefined): 0 | 1 | 2 {
-  if (setting === true || setting === 'error') return 2;
-  return setting === 'warn' ? 1 : 0;
+function unusedDirectiveSeverity(setting: UnusedDirectivesSetting | undefined): Severity {
+  if (setting === true || setting === 'error' || setting === 2) return 2;
+  return setting === 'warn' || setting === 1 ? 1 : 0;
 }
 
 /** What each rule with a cross-file phase kept about this file, at this file's severity. */
@@ -114,7 +117,7 @@ export function lintFile(input: FileLintInput): FileOutcome {
   if (documentKind !== 'template' && !(input.explicit && source.errors.length > 0)) {
     return { kind: 'skipped', filePath: input.filePath, explicit: input.explicit ?? false, documentKind };
   }
-  const wantFix = typeof input.fix === 'function' ? input.fix : input.fix ? () => true : undefined;
+  const wantFix = input.fix ? fixesWanted(input.rules, input.fixTypes) : undefined;
 
   let pass = verify(source, input);
   if (wantFix) {
@@ -153,6 +156,13 @@ export function lintFile(input: FileLintInput): FileOutcome {
   }
   if (pass.rootParameters) outcome.rootParameters = pass.rootParameters;
   return outcome;
+}
+
+/** Which messages' fixes to apply: all, or by their rule's `meta.type` and `directive` for unused directives. */
+function fixesWanted(rules: ReadonlyMap<string, RuleModule>, types: readonly FixType[] | undefined): (message: LintMessage) => boolean {
+  if (!types) return () => true;
+  const allowed = new Set<string>(types);
+  return (message) => (message.ruleId === null ? message.messageId === UNUSED_DIRECTIVE && allowed.has('directive') : allowed.has(rules.get(message.ruleId)?.meta.type ?? ''));
 }
 
 interface Pass {

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { appendMessages, fatalMessage, fatalOutcome, fixesOfTypes, lintFile, type FileOutcome, type FixType, type LintMessage, type UnusedDirectivesSetting, type RuleModule, type RuleSetting } from '../engine';
+import { appendMessages, fatalMessage, fatalOutcome, lintFile, type FileOutcome, type FixType, type LintMessage, type UnusedDirectivesSetting, type RuleModule, type RuleSetting } from '../engine';
 import { MAX_FOLDER_DEPTH, readTemplateFile, writeFixedFile, type FileTarget, type RunFileAccess, type WriteHooks } from '../files';
 import { readParameterFile, type ParameterFile } from '../files/parameter-file';
 
@@ -87,7 +87,7 @@ export function processFile(
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     parameterFile: parameters?.ok ? parameters.file : undefined,
   };
-  let outcome = lintFile({ ...input, fix: options.fix && options.fixTypes ? fixesOfTypes(input.rules, options.fixTypes) : options.fix });
+  let outcome = lintFile({ ...input, fix: options.fix, fixTypes: options.fixTypes });
   if (outcome.kind === 'linted') {
     outcome = { ...outcome, dependencies: files.dependencies() };
     if (parameters && !parameters.ok) {
