@@ -70,48 +70,41 @@ type ExpressionScope = { template: Template; userFunction: UserFunction | undefi
 /**
  * The objects and expressions the parser gathered, each kind in document order, without walking
  * the tree: every object, then every string ARM evaluates as an expression, with the template
- * (and user-defined function) whose scope it sees, found through its ancestors once per object.
+ * (and user-defined function) whose scope it sees. Objects nest as their text ranges do, so one
+ * sweep over the strings, with a stack of the template and function objects open at each, finds
+ * every scope with nothing kept per node.
  */
 function dispatchGathered(model: FileModel, listened: ReadonlySet<string>, dispatch: Dispatch): void {
   const { source } = model;
   if (listened.has('jsonObject')) for (const object of source.objects) dispatch('jsonObject', object);
   if (!listened.has('expression')) return;
-  const templateByNode = new Map<JsonObject, Template>(model.templates.map((t) => [t.node, t]));
-  const functionByNode = new Map<JsonObject, UserFunction>();
-  for (const template of model.templates) for (const fn of template.functions) functionByNode.set(fn.node, fn);
-  const scopes = new Map<JsonObject, ExpressionScope>();
+  const starts: Array<{ node: JsonObject; template?: Template; userFunction?: UserFunction }> = [];
+  for (const template of model.templates) {
+    starts.push({ node: template.node, template });
+    for (const userFunction of template.functions) starts.push({ node: userFunction.node, userFunction });
+  }
+  starts.sort((a, b) => a.node.offset - b.node.offset);
   const rootScope: ExpressionScope = { template: model.root, userFunction: undefined };
-
-  /**
-   * The scope of a node: the nearest ancestor that starts one, remembered for every object passed
-   * (only objects start scopes, so properties and arrays need no entry).
-   */
-  const scopeOf = (node: JsonValue): ExpressionScope => {
-    const path: JsonObject[] = [];
-    let scope: ExpressionScope | undefined;
-    for (let current: JsonValue | JsonProperty | undefined = node.parent; current; current = current.parent) {
-      if (current.kind !== 'object') continue;
-      scope = scopes.get(current);
-      if (scope) break;
-      path.push(current);
-      const template = templateByNode.get(current);
-      const userFunction = functionByNode.get(current);
-      if (!template && !userFunction) continue;
-      // The object starts a scope of its own, inside the scope of its parent.
-      const outer: ExpressionScope = current.parent ? scopeOf(current) : rootScope;
-      scope = { template: template ?? outer.template, userFunction: userFunction ?? outer.userFunction };
-      break;
-    }
-    scope ??= rootScope;
-    for (const passed of path) scopes.set(passed, scope);
-    return scope;
+  const open: Array<{ end: number; scope: ExpressionScope }> = [];
+  const innermost = (): ExpressionScope => open[open.length - 1]?.scope ?? rootScope;
+  const closeBefore = (offset: number): void => {
+    while (open.length > 0 && open[open.length - 1]!.end <= offset) open.pop();
   };
-
+  let nextStart = 0;
   for (const node of source.bracketStrings) {
     if (!isExpressionText(node.value)) continue;
+    for (; nextStart < starts.length && starts[nextStart]!.node.offset < node.offset; nextStart++) {
+      const { node: object, template, userFunction } = starts[nextStart]!;
+      closeBefore(object.offset);
+      // An object that ends before this string holds no string still to come, nor do those inside it.
+      if (object.offset + object.length <= node.offset) continue;
+      const outer = innermost();
+      open.push({ end: object.offset + object.length, scope: { template: template ?? outer.template, userFunction: userFunction ?? outer.userFunction } });
+    }
+    closeBefore(node.offset);
     const parsed = parseTemplateString(node.value);
     if (parsed.kind !== 'expression') continue;
-    const { template, userFunction } = scopeOf(node);
+    const { template, userFunction } = innermost();
     dispatch('expression', { node, parsed, template, userFunction });
   }
 }

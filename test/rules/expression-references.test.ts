@@ -79,6 +79,19 @@ describe('expression-references: nested deployments', () => {
     const nested = { resources: [], outputs: output("[concat(parameters('location'), variables('prefix'))]") };
     expect(ids(template({ ...parent, resources: [nestedDeployment('inner', nested)] }))).toEqual(['innerScopeParameter', 'innerScopeVariable']);
   });
+
+  it('gives the parent scope back after an inner-scope template ends', () => {
+    const nested = { parameters: { own: { type: 'string' } }, resources: [], outputs: output("[parameters('own')]") };
+    const text = template({ ...parent, resources: [nestedDeployment('inner', nested)], outputs: output("[concat(parameters('location'), parameters('own'))]") });
+    // The parent's output sees the parent's parameters, and not the nested template's.
+    expect(lint(text).map((m) => [m.messageId, m.line, m.message.startsWith("Parameter 'own' is not declared")])).toEqual([['undeclared', 42, true]]);
+  });
+
+  it('does not put a nested template that follows a user-defined function inside the function', () => {
+    const functions = [{ namespace: 'ns', members: { fn: { parameters: [{ name: 'a', type: 'string' }], output: { type: 'string', value: "[parameters('a')]" } } } }];
+    const nested = { parameters: { own: { type: 'string' } }, resources: [], outputs: output("[parameters('own')]") };
+    expect(lint(template({ functions, resources: [nestedDeployment('inner', nested)] }))).toEqual([]);
+  });
 });
 
 describe('expression-references: editor snippets', () => {
