@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { once } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
+import { heapGrowthFlag } from './heap-growth';
 import { main } from './main';
+
+// V8 reads this flag at every full collection, so setting it now bounds the whole run's heap.
+const growth = heapGrowthFlag(process.execArgv);
+if (growth) setFlagsFromString(growth);
 
 // A reader that stops early (`armdsc-lint … | head`) closes the pipe: that is not an error of ours.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
