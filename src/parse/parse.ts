@@ -272,6 +272,12 @@ function continuesWord(code: number): boolean {
   }
 }
 
+/** Where `text` next has `character` from `from` on, or its length when nowhere. */
+function indexOrEnd(text: string, character: string, from: number): number {
+  const index = text.indexOf(character, from);
+  return index < 0 ? text.length : index;
+}
+
 /** Value of a hexadecimal digit, or -1. */
 function hexDigit(code: number): number {
   if (isDigit(code)) return code - 48;
@@ -292,6 +298,14 @@ class PlainTokens {
   offset = 0;
   length = 0;
   value: string | number | boolean | null = null;
+  /**
+   * The next backslash, LF and CR after the start of the last string read (the text's length when
+   * there is none): found with indexOf, which is many times faster than a loop over characters,
+   * and looked for again only once a string starts past them, so no character is searched twice.
+   */
+  private nextBackslash = -1;
+  private nextLineFeed = -1;
+  private nextReturn = -1;
 
   constructor(
     private readonly text: string,
@@ -393,11 +407,14 @@ class PlainTokens {
    */
   private string(start: number): number {
     const text = this.text;
-    let pos = start + 1;
-    for (let code = text.charCodeAt(pos); code !== 34; code = text.charCodeAt(++pos)) {
-      if (code === 92 || code === 10 || code === 13 || pos >= text.length) return this.escapedString(start);
-    }
-    return this.finish(start, pos + 1, text.slice(start + 1, pos), TOKEN.string);
+    const close = text.indexOf('"', start + 1);
+    if (close < 0) return this.escapedString(start);
+    // The string is plain when it closes before the next backslash, LF and CR.
+    if (this.nextBackslash <= start) this.nextBackslash = indexOrEnd(text, '\\', start + 1);
+    if (this.nextLineFeed <= start) this.nextLineFeed = indexOrEnd(text, '\n', start + 1);
+    if (this.nextReturn <= start) this.nextReturn = indexOrEnd(text, '\r', start + 1);
+    if (close > this.nextBackslash || close > this.nextLineFeed || close > this.nextReturn) return this.escapedString(start);
+    return this.finish(start, close + 1, text.slice(start + 1, close), TOKEN.string);
   }
 
   private escapedString(start: number): number {
