@@ -5,8 +5,13 @@ import { heapGrowthFlag } from './heap-growth';
 import { main } from './main';
 
 // V8 reads this flag at every full collection, so setting it now bounds the whole run's heap.
+// Node documents flags set after start-up as unpredictable: if one ever throws, run without it.
 const growth = heapGrowthFlag(process.execArgv);
-if (growth) setFlagsFromString(growth);
+try {
+  if (growth) setFlagsFromString(growth);
+} catch {
+  // The heap is then sized as V8 would; the results are the same.
+}
 
 // A reader that stops early (`armdsc-lint … | head`) closes the pipe: that is not an error of ours.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
