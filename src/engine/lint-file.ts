@@ -148,6 +148,12 @@ export function lintFile(input: FileLintInput): FileOutcome {
   });
   messages.sort(compareMessages);
   const result = makeResult(input.filePath, messages, (m) => fixable.has(m), source.text !== input.text ? source.text : undefined, pass.suppressed);
+  if (pass.omitted) {
+    // The counts are of every finding, shown or not (a limit on warnings must see them all); the note stands in for one of them.
+    const { errors, warnings } = pass.omitted;
+    result.errorCount += errors > 0 ? errors - 1 : 0;
+    result.warningCount += errors > 0 ? warnings : warnings - 1;
+  }
   const outcome: FileOutcome = { kind: 'linted', result, runFacts: pass.runFacts };
   if (pass.regions.length > 0) outcome.suppressions = pass.regions;
   if (pass.deferredUnused.length > 0) {
@@ -175,8 +181,8 @@ interface Pass {
   unused: PendingMessage[];
   deferredUnused: SuppressionRegion[];
   rootParameters?: string[];
-  /** Findings past MAX_FINDINGS_PER_FILE: how many, the worst severity, and where the first is. */
-  omitted?: { count: number; severity: 1 | 2; at: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'> };
+  /** Findings past MAX_FINDINGS_PER_FILE: how many of each severity, and where the first is. */
+  omitted?: { errors: number; warnings: number; at: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'> };
 }
 
 /** Run every enabled rule over one parsed file. */
@@ -309,15 +315,17 @@ function verify(source: SourceFile, input: FileLintInput): Pass {
 function omit(pass: Pass, severity: 1 | 2, location: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'>): void {
   if (!pass.omitted) {
     const { line, column, endLine, endColumn } = location;
-    pass.omitted = { count: 0, severity, at: { line, column, endLine, endColumn } };
+    pass.omitted = { errors: 0, warnings: 0, at: { line, column, endLine, endColumn } };
   }
-  pass.omitted.count++;
-  if (severity === 2) pass.omitted.severity = 2;
+  if (severity === 2) pass.omitted.errors++;
+  else pass.omitted.warnings++;
 }
 
-/** The note, at the first finding not kept, that says how many more the rules reported. */
+/** The note, at the first finding not kept, that says how many more the rules reported; its severity is the worst of theirs. */
 function omittedFindingsMessage(omitted: NonNullable<Pass['omitted']>): LintMessage {
-  const { count, severity, at } = omitted;
+  const { errors, warnings, at } = omitted;
+  const count = errors + warnings;
+  const severity = errors > 0 ? 2 : 1;
   const more = count === 1 ? '1 more finding in this file is' : `${count.toLocaleString('en-US')} more findings in this file are`;
   const message = `${more} not shown (armdsc-lint shows at most ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} of a file); the first of them is here.`;
   return { ruleId: null, severity, message, messageId: TOO_MANY_FINDINGS, ...at };

@@ -44,6 +44,18 @@ describe('exit codes', () => {
     expect(strict.stderr).toBe('armdsc-lint found too many warnings (maximum: 0).\n');
   });
 
+  it('counts warnings past the 10,000 a file shows against --max-warnings', async () => {
+    const keys = Array.from({ length: 10_004 }, () => '"a": 1').join(',\n');
+    const cwd = workspace({ 'keys.json': `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [], "variables": {\n${keys}\n}}` });
+    const rule = ['--rule', 'template-duplicate-keys: warn'];
+    const over = await runCli(['keys.json', ...rule, '--max-warnings', '10002', '--format', 'json'], cwd);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe('armdsc-lint found too many warnings (maximum: 10002).\n');
+    const [result] = JSON.parse(over.stdout) as Array<{ messages: unknown[]; warningCount: number }>;
+    expect([result!.messages.length, result!.warningCount]).toEqual([10_001, 10_003]);
+    expect((await runCli(['keys.json', ...rule, '--max-warnings', '10003'], cwd)).code).toBe(0);
+  });
+
   it('1 for a template that does not parse, with the position of the syntax error', async () => {
     const broken = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [\n    { "name": "a" "type": "b" }\n  ]\n}\n';
     const cwd = workspace({ 'broken.json': broken });

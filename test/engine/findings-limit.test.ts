@@ -49,8 +49,8 @@ describe('the findings of one file are limited', () => {
       endLine: 4 + MAX_FINDINGS_PER_FILE,
       endColumn: 9,
     });
-    // The note counts, so an omitted error still fails the run.
-    expect(result.errorCount).toBe(MAX_FINDINGS_PER_FILE + 1);
+    // Every finding counts, shown or not, so an omitted error still fails the run.
+    expect(result.errorCount).toBe(MAX_FINDINGS_PER_FILE + 5);
   });
 
   it('adds no note at the limit itself', () => {
@@ -65,6 +65,17 @@ describe('the findings of one file are limited', () => {
       [1, '1 more finding in this file is not shown (armdsc-lint shows at most 10,000 of a file); the first of them is here.'],
     ]);
     expect([result.errorCount, result.warningCount]).toEqual([0, MAX_FINDINGS_PER_FILE + 1]);
+  });
+
+  it('counts the findings past the limit by their own severities', () => {
+    // 10,003 duplicate keys at warn, then an expression error in the outputs: 3 warnings and the error are not shown.
+    const text = repeatedKeys(MAX_FINDINGS_PER_FILE + 3).replace(/\n {2}\}\n\}$/, '\n  },\n  "outputs": { "o": { "type": "string", "value": "[concat(\'a\']" } }\n}');
+    const result = lint(text, { rules: { 'template-duplicate-keys': 'warn', 'expression-syntax': 'error' } });
+    expect(notes(result.messages).map((m) => [m.severity, m.message])).toEqual([
+      [2, '4 more findings in this file are not shown (armdsc-lint shows at most 10,000 of a file); the first of them is here.'],
+    ]);
+    expect(result.messages).toHaveLength(MAX_FINDINGS_PER_FILE + 1);
+    expect([result.errorCount, result.warningCount]).toEqual([1, MAX_FINDINGS_PER_FILE + 3]);
   });
 
   it('does not count a suppressed finding past the limit, and still counts its directive as used', () => {
