@@ -101,10 +101,10 @@ export function parseArguments(argv: readonly string[]): { options: ParsedOption
   return { options, patterns };
 }
 
-/** The --help text, from the table. */
 /** Where --help's descriptions start, after the two spaces of indent. */
 const HELP_COLUMN = 44;
 
+/** The --help text, from the table. */
 export function helpText(): string {
   const lines = [
     'armdsc-lint [patterns..] [options]',

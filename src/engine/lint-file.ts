@@ -356,10 +356,15 @@ function reportDirectiveProblems(pass: Pass, source: SourceFile, { problems, str
     pass.unused.push({ message: unusedDirectiveMessage(region, severity), computeFix: () => removeComment(source, comment) });
   }
   for (const { ruleIds, comment } of strayEnables) {
-    const names = ruleIds === null ? '' : ` for ${ruleIds.map((id) => `'${id}'`).join(', ')}`;
+    const names = ruleIds === null ? '' : ` for ${quotedIds(ruleIds)}`;
     const message = `Unused armdsc-lint-enable directive (no armdsc-lint-disable block is open${names}).`;
     pass.unused.push({ message: directiveMessage(comment, message, severity), computeFix: () => removeComment(source, comment) });
   }
+}
+
+/** Rule ids as a directive message names them: `'a', 'b'`. */
+function quotedIds(ruleIds: readonly string[]): string {
+  return ruleIds.map((id) => `'${id}'`).join(', ');
 }
 
 function directiveMessage({ line, column, endLine, endColumn }: DirectiveComment, message: string, severity: 1 | 2): LintMessage {
@@ -368,7 +373,7 @@ function directiveMessage({ line, column, endLine, endColumn }: DirectiveComment
 
 /** The report of a directive that silenced nothing. */
 export function unusedDirectiveMessage(region: SuppressionRegion, severity: 1 | 2): LintMessage {
-  const names = region.ruleIds === null ? '' : ` (no problems were reported from ${region.ruleIds.map((id) => `'${id}'`).join(', ')})`;
+  const names = region.ruleIds === null ? '' : ` (no problems were reported from ${quotedIds(region.ruleIds)})`;
   return directiveMessage(region.comment!, `Unused armdsc-lint directive${names}.`, severity);
 }
 
